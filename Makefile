@@ -1,0 +1,34 @@
+# The two commands of the README: `make demo` and `make test`. Both set everything up.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+OUT    ?= out
+
+.PHONY: demo test venv lint clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+venv: $(VENV)/.installed
+
+# The main job on the shipped samples: check the submitted reports.
+demo: venv
+	$(PY) -m gongwen check samples/reports \
+		--roster samples/roster.csv --register samples/register.csv \
+		--format table -o $(OUT)/check.txt --also-json $(OUT)/check.json || [ $$? -eq 1 ]
+	@cat $(OUT)/check.txt
+
+# pytest exits 5 when it collects nothing: that is a failure of the suite, said plainly.
+test: venv
+	$(PY) -m pytest -q; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test: no tests were collected"; exit 1; fi; exit $$rc
+
+lint: venv
+	$(PY) -m pip install --quiet ruff
+	$(VENV)/bin/ruff check src tests benchmarks samples templates
+
+clean:
+	rm -rf $(VENV) $(OUT) build dist .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,5 @@
+"""`python -m gongwen`."""
+
+from gongwen.cli import main
+
+raise SystemExit(main())

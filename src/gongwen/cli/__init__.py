@@ -1,0 +1,59 @@
+"""The `gongwen` command: a thin layer that parses arguments, calls the API and prints.
+
+Each subcommand is one module here with `add_parser(subparsers)` and `run(args) -> int`.
+Heavy libraries are imported inside `run`, so `gongwen --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from gongwen.i18n import DEFAULT_LANG, LANGS
+
+# Subcommand name → module under gongwen.cli.
+COMMANDS = ("check", "rules", "schema", "generate")
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="gongwen",
+        description="人大常委会公文工具：检查年度履职报告，按 GB/T 9704-2012 生成公文。",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"gongwen.cli.{name}")
+        p = module.add_parser(sub)
+        p.add_argument(
+            "--lang", choices=sorted(LANGS), default=DEFAULT_LANG, help="message language"
+        )
+        p.set_defaults(_run=module.run)
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("gongwen")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args._run(args))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

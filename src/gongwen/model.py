@@ -1,0 +1,199 @@
+"""The document model: what ingest makes of a .docx or .pdf, as plain values.
+
+Nothing here knows OOXML or PDF; a check reads only these values. Lengths are
+`units.Length`; a value that the source does not say (a PDF has no styles) is None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from gongwen.units import Length
+
+
+class Role(StrEnum):
+    """What a paragraph is in an official document (GB/T 9704 elements)."""
+
+    COPY_NUMBER = "copy_number"  # 份号
+    SECRECY = "secrecy"  # 密级和保密期限
+    URGENCY = "urgency"  # 紧急程度
+    ISSUER_MARK = "issuer_mark"  # 发文机关标志
+    DOC_NUMBER = "doc_number"  # 发文字号
+    SIGNER = "signer"  # 签发人
+    TITLE = "title"  # 标题
+    RECIPIENT = "recipient"  # 主送机关
+    HEADING = "heading"  # 一、 （一） 1. （1）
+    BODY = "body"  # 正文
+    ATTACHMENT_NOTE = "attachment_note"  # 附件说明
+    SIGNATURE = "signature"  # 署名
+    DATE = "date"  # 成文日期
+    NOTE = "note"  # 附注
+    ATTACHMENT = "attachment"  # 附件 (its heading and content)
+    IMPRINT = "imprint"  # 版记 (抄送, 印发)
+    PAGE_NUMBER = "page_number"  # 页码
+    TABLE = "table"  # a cell paragraph of a table in the body
+    HEADER = "header"  # other text in a page header
+    FOOTER = "footer"  # other text in a page footer
+    EMPTY = "empty"  # no visible text
+
+
+class Part(StrEnum):
+    """Where a paragraph stands in the file."""
+
+    BODY = "body"
+    TABLE = "table"
+    HEADER = "header"
+    FOOTER = "footer"
+    TEXTBOX = "textbox"
+
+
+class Alignment(StrEnum):
+    """Paragraph alignment, in domain words."""
+
+    LEFT = "left"
+    CENTER = "center"
+    RIGHT = "right"
+    JUSTIFY = "justify"
+    DISTRIBUTE = "distribute"
+
+
+class LineRule(StrEnum):
+    """How a line spacing value is meant (OOXML `w:lineRule`)."""
+
+    EXACT = "exact"
+    AT_LEAST = "at_least"
+    MULTIPLE = "multiple"  # `line` is a multiple of single spacing
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of text with one effective formatting."""
+
+    text: str
+    font_east_asia: str | None = None  # the face used for CJK characters
+    font_ascii: str | None = None  # the face used for Latin characters
+    size_pt: float | None = None
+    bold: bool = False
+    italic: bool = False
+    color: str | None = None  # RRGGBB, upper case; None for automatic
+    char_spacing_pt: float | None = None
+    char_scale_pct: int | None = None  # w:w, character width in per cent
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph with its text and effective (resolved) formatting."""
+
+    index: int  # position among all paragraphs of the file, from 0
+    text: str
+    part: Part = Part.BODY
+    role: Role = Role.BODY
+    heading_level: int | None = None  # 1 一、 2 （一） 3 1. 4 （1）
+    style_name: str | None = None
+    alignment: Alignment | None = None
+    indent_first_chars: float | None = None  # first-line indent in 字 (negative: hanging)
+    indent_first: Length | None = None
+    indent_left: Length | None = None
+    indent_right: Length | None = None
+    indent_left_chars: float | None = None
+    indent_right_chars: float | None = None
+    line_rule: LineRule | None = None
+    line_spacing: Length | None = None  # for EXACT and AT_LEAST
+    line_multiple: float | None = None  # for MULTIPLE
+    space_before: Length | None = None
+    space_after: Length | None = None
+    page_break_before: bool = False
+    section: int = 0  # index into Document.sections
+    page: int | None = None  # 1-based, known for PDF input only
+    runs: tuple[Run, ...] = ()
+
+    @property
+    def cjk_runs(self) -> tuple[Run, ...]:
+        """The runs that hold at least one CJK character."""
+        return tuple(r for r in self.runs if any(is_cjk(c) for c in r.text))
+
+    def snippet(self, width: int = 20) -> str:
+        """The start of the text, for a finding's location."""
+        text = self.text.strip()
+        return text if len(text) <= width else text[:width] + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """Page setup of one section."""
+
+    page_width: Length
+    page_height: Length
+    margin_top: Length
+    margin_bottom: Length
+    margin_left: Length
+    margin_right: Length
+    header_distance: Length | None = None
+    footer_distance: Length | None = None
+    line_pitch: Length | None = None  # w:docGrid/@w:linePitch
+    grid_type: str | None = None  # w:docGrid/@w:type
+    different_odd_even: bool = False
+    title_page: bool = False
+    header_text: str = ""
+    footer_text: str = ""
+    page_number_field: bool = False  # a PAGE field stands in some footer
+    footer_alignments: tuple[Alignment, ...] = ()  # of the footers that show the page number
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a PDF."""
+
+    number: int  # 1-based
+    width: Length
+    height: Length
+    text: str
+    fonts: tuple[str, ...] = ()  # base font names, subset prefix stripped
+
+
+@dataclass(frozen=True, slots=True)
+class Properties:
+    """Core properties (docProps/core.xml, or the PDF info dictionary)."""
+
+    title: str | None = None
+    author: str | None = None
+    last_modified_by: str | None = None
+    created: dt.datetime | None = None
+    modified: dt.datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A submitted file as values."""
+
+    path: str
+    format: str  # "docx" or "pdf"
+    paragraphs: tuple[Paragraph, ...] = ()
+    sections: tuple[Section, ...] = ()
+    pages: tuple[Page, ...] = ()  # PDF only
+    properties: Properties = field(default_factory=Properties)
+    page_count: int | None = None
+
+    def with_role(self, *roles: Role) -> list[Paragraph]:
+        """The paragraphs that have one of `roles`, in order."""
+        return [p for p in self.paragraphs if p.role in roles]
+
+    @property
+    def text(self) -> str:
+        """The body text, paragraph by paragraph."""
+        return "\n".join(p.text for p in self.paragraphs if p.part in (Part.BODY, Part.TABLE))
+
+
+def is_cjk(char: str) -> bool:
+    """Whether `char` is a CJK ideograph or CJK punctuation (set in the eastAsia face)."""
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x20000 <= code <= 0x2FA1F
+        or code in (0x2014, 0x2026, 0x201C, 0x201D, 0x2018, 0x2019, 0x00B7)
+    )
