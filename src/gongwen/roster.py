@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from gongwen.errors import ConfigError
+from gongwen.i18n import N_
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,9 +31,117 @@ class Receipt:
     received: dt.date
 
 
-class TableError(ValueError):
+class TableError(ConfigError):
     """A roster or register that cannot be used; the message names file, row and column."""
 
 
-ROSTER_COLUMNS = {"department": ("单位", "部门", "department"), "official": ("姓名", "负责人", "official"), "post": ("职务", "post")}
-REGISTER_COLUMNS = {"file": ("文件", "文件名", "file"), "department": ("单位", "部门", "department"), "received": ("收文日期", "报送日期", "received")}
+# Accepted column headings, first one canonical; an office's own sheet rarely matches exactly.
+ROSTER_COLUMNS = {
+    "department": ("单位", "部门", "department"),
+    "official": ("姓名", "负责人", "official"),
+    "post": ("职务", "post"),
+}
+REGISTER_COLUMNS = {
+    "file": ("文件", "文件名", "file"),
+    "department": ("单位", "部门", "department"),
+    "received": ("收文日期", "报送日期", "received"),
+}
+
+
+def _rows(path: Path) -> list[list[str]]:
+    """The rows of a CSV (UTF-8, with or without BOM) or XLSX table, as strings."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        try:
+            wb = load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many types for a bad workbook
+            raise TableError(
+                N_("cannot read the workbook: {error}"), str(path), error=exc
+            ) from None
+        try:
+            sheet = wb.worksheets[0]
+            return [
+                ["" if v is None else _cell(v) for v in row]
+                for row in sheet.iter_rows(values_only=True)
+            ]
+        finally:
+            wb.close()
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            return [row for row in csv.reader(fh)]
+    except UnicodeDecodeError:
+        raise TableError(N_("not UTF-8 text: save the table as CSV UTF-8"), str(path)) from None
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _header(path: Path, header: list[str], columns: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    names = [h.strip().lower() for h in header]
+    for key, aliases in columns.items():
+        for alias in aliases:
+            if alias.lower() in names:
+                found[key] = names.index(alias.lower())
+                break
+    return found
+
+
+def _table(
+    path: Path, columns: dict[str, tuple[str, ...]], required: tuple[str, ...]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    if not path.is_file():
+        raise TableError(N_("no such file"), str(path))
+    rows = [r for r in _rows(path) if any(c.strip() for c in r)]
+    if not rows:
+        raise TableError(N_("the table is empty"), str(path))
+    index = _header(path, rows[0], columns)
+    missing = [columns[k][0] for k in required if k not in index]
+    if missing:
+        raise TableError(N_("missing column(s): {columns}"), str(path), columns="、".join(missing))
+    for number, row in enumerate(rows[1:], start=2):
+        cells = {k: (row[i].strip() if i < len(row) else "") for k, i in index.items()}
+        yield number, cells
+
+
+def load_roster(path: str | Path) -> list[RosterEntry]:
+    """The officials who must submit, from a CSV or XLSX file with columns 单位, 姓名, 职务."""
+    path = Path(path)
+    entries = []
+    for number, cells in _table(path, ROSTER_COLUMNS, ("department", "official")):
+        if not cells["department"]:
+            raise TableError(N_("row {row}: the department (单位) is empty"), str(path), row=number)
+        entries.append(RosterEntry(cells["department"], cells["official"], cells.get("post", "")))
+    return entries
+
+
+def load_register(path: str | Path) -> list[Receipt]:
+    """The receipt register, from a CSV or XLSX file with columns 文件, 单位, 收文日期."""
+    path = Path(path)
+    receipts = []
+    for number, cells in _table(path, REGISTER_COLUMNS, ("file", "received")):
+        try:
+            received = parse_date(cells["received"])
+        except ValueError:
+            raise TableError(
+                N_("row {row}: received date (收文日期) {value!r} is not a date"),
+                str(path),
+                row=number,
+                value=cells["received"],
+            ) from None
+        receipts.append(Receipt(cells["file"], cells.get("department", ""), received))
+    return receipts
+
+
+def parse_date(text: str) -> dt.date:
+    """A date written as 2020-03-20, 2020/3/20, 2020.3.20 or 2020年3月20日."""
+    m = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*", text)
+    if not m:
+        raise ValueError(text)
+    return dt.date(int(m[1]), int(m[2]), int(m[3]))

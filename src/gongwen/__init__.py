@@ -1,0 +1,34 @@
+"""gongwen: check annual performance reports and generate GB/T 9704-2012 official documents.
+
+The public API is imported lazily, so `import gongwen` (and `gongwen --help`) stays cheap:
+- checking: `check_file`, `check_folder`, `load_rule_set`
+- generating: `load_case`, `render`, `render_all`
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_API = {
+    "check_file": "gongwen.batch",
+    "check_folder": "gongwen.batch",
+    "load_rule_set": "gongwen.checks",
+    "load": "gongwen.ingest",
+    "load_case": "gongwen.case",
+    "render": "gongwen.render",
+    "render_all": "gongwen.render",
+    "CheckReport": "gongwen.findings",
+    "FileResult": "gongwen.findings",
+    "Finding": "gongwen.findings",
+    "Severity": "gongwen.findings",
+}
+
+__all__ = sorted(_API)
+
+
+def __getattr__(name: str) -> Any:
+    module = _API.get(name)
+    if module is None:
+        raise AttributeError(f"module 'gongwen' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

@@ -1,0 +1,293 @@
+"""Check one file or a folder of submissions: ingest → checks → results, with roster and register.
+
+These functions return values and print nothing; the CLI is a thin layer over them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gongwen.findings import (
+    CheckReport,
+    FileResult,
+    FileStatus,
+    Rate,
+    ReceiptSource,
+    Totals,
+)
+from gongwen.i18n import DEFAULT_LANG
+from gongwen.roster import Receipt, RosterEntry, load_register, load_roster
+
+if TYPE_CHECKING:
+    from gongwen.checks import RuleSet
+    from gongwen.model import Document
+
+# Files a folder walk passes over: editors' lock files and hidden files are not submissions.
+_SKIPPED_PREFIXES = (".", "~$")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What one check run is configured with."""
+
+    rules: str = "annual-report"
+    year: int | None = None
+    deadline: dt.date | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    lang: str = DEFAULT_LANG
+    roster: tuple[RosterEntry, ...] = ()
+    register: tuple[Receipt, ...] = ()
+    last_year_issues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def rule_set(self) -> RuleSet:
+        """The rule set with this run's overrides and selection applied."""
+        from gongwen.checks import load_rule_set
+
+        rule_set = load_rule_set(self.rules, year=self.year, deadline=self.deadline)
+        return rule_set.select(self.select, self.ignore)
+
+
+def _options(
+    rules: str | Path = "annual-report",
+    *,
+    roster: str | Path | Sequence[RosterEntry] | None = None,
+    register: str | Path | Sequence[Receipt] | None = None,
+    year: int | None = None,
+    deadline: dt.date | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    lang: str = DEFAULT_LANG,
+) -> Options:
+    if isinstance(roster, str | Path):
+        roster = load_roster(roster)
+    if isinstance(register, str | Path):
+        register = load_register(register)
+    return Options(
+        rules=str(rules),
+        year=year,
+        deadline=deadline,
+        select=tuple(select),
+        ignore=tuple(ignore),
+        lang=lang,
+        roster=tuple(roster or ()),
+        register=tuple(register or ()),
+    )
+
+
+def check_file(
+    path: str | Path,
+    rules: str | Path = "annual-report",
+    *,
+    roster: str | Path | Sequence[RosterEntry] | None = None,
+    register: str | Path | Sequence[Receipt] | None = None,
+    year: int | None = None,
+    deadline: dt.date | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    lang: str = DEFAULT_LANG,
+) -> FileResult:
+    """Check one submitted file; a broken file gives a result with a finding, not an exception."""
+    options = _options(
+        rules,
+        roster=roster,
+        register=register,
+        year=year,
+        deadline=deadline,
+        select=select,
+        ignore=ignore,
+        lang=lang,
+    )
+    return _check_one(Path(path), options, options.rule_set())
+
+
+def iter_check(paths: Iterable[str | Path], options: Options) -> Iterator[FileResult]:
+    """Results one file at a time, in a deterministic order (sorted paths)."""
+    rule_set = options.rule_set()
+    for path in walk(paths):
+        yield _check_one(path, options, rule_set)
+
+
+def check_folder(
+    paths: str | Path | Iterable[str | Path],
+    rules: str | Path = "annual-report",
+    *,
+    roster: str | Path | Sequence[RosterEntry] | None = None,
+    register: str | Path | Sequence[Receipt] | None = None,
+    year: int | None = None,
+    deadline: dt.date | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    lang: str = DEFAULT_LANG,
+) -> CheckReport:
+    """Check every file under `paths`, going on past broken files, with totals over the roster."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    options = _options(
+        rules,
+        roster=roster,
+        register=register,
+        year=year,
+        deadline=deadline,
+        select=select,
+        ignore=ignore,
+        lang=lang,
+    )
+    return summarise(list(iter_check(paths, options)), options)
+
+
+def summarise(results: list[FileResult], options: Options) -> CheckReport:
+    """The run's report: the file results, the 未报送 findings and the totals."""
+    from gongwen.checks import roster_findings
+
+    rule_set = options.rule_set()
+    missing = [e for e in options.roster if not any(r.department == e.department for r in results)]
+    return CheckReport(
+        rule_set=rule_set.name,
+        review_year=rule_set.review_year,
+        deadline=rule_set.deadline,
+        files=results,
+        roster_findings=roster_findings(missing, rule_set, lang=options.lang),
+        totals=totals(results, options.roster),
+    )
+
+
+def totals(results: Sequence[FileResult], roster: Sequence[RosterEntry]) -> Totals:
+    """Received, on time, passing content and format: over the roster when there is one."""
+    if roster:
+        units = [[r for r in results if r.department == e.department] for e in roster]
+        missing = [e.department for e, found in zip(roster, units, strict=True) if not found]
+    else:
+        units = [[r] for r in results]
+        missing = []
+    expected = len(units)
+
+    def count(test: Callable[[FileResult], bool]) -> Rate:
+        passed = sum(1 for u in units if any(test(r) for r in u))
+        return Rate(numerator=passed, denominator=expected)
+
+    return Totals(
+        expected=expected,
+        received=sum(1 for u in units if u),
+        on_time=count(lambda r: r.on_time is True),
+        content_pass=count(lambda r: r.content_pass),
+        format_pass=count(lambda r: r.format_pass),
+        missing=missing,
+    )
+
+
+def walk(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Every file under `paths`, sorted, without following symbolic links into loops."""
+    for root in paths:
+        root = Path(root)
+        if not root.is_dir():
+            yield root
+            continue
+        found: list[Path] = []
+        for folder, dirs, files in os.walk(root, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(_SKIPPED_PREFIXES))
+            found.extend(Path(folder, f) for f in files if not f.startswith(_SKIPPED_PREFIXES))
+        yield from sorted(found)
+
+
+def _check_one(path: Path, options: Options, rule_set: RuleSet) -> FileResult:
+    from gongwen.checks import Submission, input_finding, run_checks
+    from gongwen.ingest import IngestError, load
+
+    receipt = _receipt(path, options.register)
+    try:
+        doc = load(path)
+    except IngestError as error:
+        entry = _match_roster(path, None, receipt, options.roster)
+        finding = input_finding(
+            error.code, error.message(options.lang), str(path), rule_set, lang=options.lang
+        )
+        status = FileStatus.UNSUPPORTED if error.code == "IO002" else FileStatus.UNREADABLE
+        return FileResult(
+            file=str(path),
+            status=status,
+            department=entry.department if entry else None,
+            official=entry.official if entry else None,
+            received=receipt.received if receipt else None,
+            received_source=ReceiptSource.REGISTER if receipt else None,
+            on_time=_on_time(receipt.received if receipt else None, rule_set),
+            findings=[finding],
+        )
+    entry = _match_roster(path, doc, receipt, options.roster)
+    received, source = _received(doc, receipt)
+    submission = Submission(
+        file=str(path),
+        received=received,
+        received_source=source,
+        department=entry.department if entry else None,
+        official=entry.official if entry else None,
+        last_year_issues=options.last_year_issues.get(entry.department, ()) if entry else (),
+    )
+    findings = run_checks(doc, rule_set, submission, lang=options.lang)
+    return FileResult(
+        file=str(path),
+        format=doc.format,
+        department=submission.department,
+        official=submission.official,
+        received=received,
+        received_source=source,
+        on_time=_on_time(received, rule_set),
+        findings=findings,
+    )
+
+
+def _on_time(received: dt.date | None, rule_set: RuleSet) -> bool | None:
+    from gongwen.checks import is_on_time
+
+    if received is None or rule_set.deadline is None:
+        return None
+    return is_on_time(received, rule_set.deadline, rule_set.grace_days)
+
+
+def _key(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _receipt(path: Path, register: Sequence[Receipt]) -> Receipt | None:
+    name = _key(path.name)
+    return next((r for r in register if _key(Path(r.file).name) == name), None)
+
+
+def _received(
+    doc: Document, receipt: Receipt | None
+) -> tuple[dt.date | None, ReceiptSource | None]:
+    if receipt is not None:
+        return receipt.received, ReceiptSource.REGISTER
+    stamp = doc.properties.modified or doc.properties.created
+    if stamp is None:
+        return None, None
+    return stamp.date(), ReceiptSource.METADATA
+
+
+def _match_roster(
+    path: Path, doc: Document | None, receipt: Receipt | None, roster: Sequence[RosterEntry]
+) -> RosterEntry | None:
+    """The roster entry a file belongs to: by register, then file name, then the title."""
+    if not roster:
+        return None
+    if receipt is not None and receipt.department:
+        found = [e for e in roster if e.department == receipt.department]
+        if found:
+            return found[0]
+    texts = [path.stem]
+    if doc is not None:
+        texts.extend(p.text for p in doc.paragraphs[:8])
+    for text in texts:
+        by_department = [e for e in roster if e.department and e.department in text]
+        if by_department:
+            return max(by_department, key=lambda e: len(e.department))
+        by_name = [e for e in roster if e.official and e.official in text]
+        if len(by_name) == 1:
+            return by_name[0]
+    return None

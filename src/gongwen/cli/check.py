@@ -1,0 +1,107 @@
+"""`gongwen check`: check submitted reports against a rule set."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from gongwen.i18n import N_, t
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """The arguments of `gongwen check`."""
+    p = sub.add_parser(
+        "check",
+        help="检查报送的年度履职报告（.docx/.pdf）",
+        description="检查一个或多个文件夹中的履职报告：报送时限、内容和格式。"
+        "退出码：0 无错误；1 有错误；2 参数或规则文件不可用。",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check")
+    p.add_argument("--rules", default="annual-report", help="rule set name or YAML file")
+    p.add_argument("--roster", help="roster of officials who must submit (CSV or XLSX)")
+    p.add_argument("--register", help="receipt register 收文登记 (CSV or XLSX)")
+    p.add_argument("--year", type=int, help="review year (overrides the rule set)")
+    p.add_argument("--deadline", type=dt.date.fromisoformat, help="deadline, YYYY-MM-DD")
+    p.add_argument("--select", action="append", default=[], help="only these codes or prefixes")
+    p.add_argument("--ignore", action="append", default=[], help="skip these codes or prefixes")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("-o", "--output", help="write the result to this file instead of stdout")
+    p.add_argument("--also-json", metavar="FILE", help="also write the JSON result to FILE")
+    return p
+
+
+def _codes(values: list[str]) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check, print or write the result, and return 0, 1 or 2."""
+    from gongwen.batch import Options, iter_check, summarise
+    from gongwen.errors import GongwenError
+    from gongwen.report import FORMATS
+    from gongwen.roster import load_register, load_roster
+    from gongwen.writing import write_text
+
+    lang = args.lang
+    try:
+        options = Options(
+            rules=args.rules,
+            year=args.year,
+            deadline=args.deadline,
+            select=_codes(args.select),
+            ignore=_codes(args.ignore),
+            lang=lang,
+            roster=tuple(load_roster(args.roster)) if args.roster else (),
+            register=tuple(load_register(args.register)) if args.register else (),
+        )
+        options.rule_set()
+    except (GongwenError, ValueError) as error:
+        message = error.message(lang) if isinstance(error, GongwenError) else str(error)
+        print(t(N_("gongwen: {message}"), lang, message=message), file=sys.stderr)
+        return 2
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        print(
+            t(N_("gongwen: no such file or folder: {path}"), lang, path=missing[0]), file=sys.stderr
+        )
+        return 2
+
+    results = list(_with_progress(iter_check(args.paths, options), lang))
+    report = summarise(results, options)
+    text = FORMATS[args.format](report, lang)
+    if args.also_json:
+        write_text(Path(args.also_json), FORMATS["json"](report, lang))
+    if args.output:
+        write_text(Path(args.output), text)
+    elif args.format == "table" and sys.stdout.isatty():
+        from rich.console import Console
+
+        from gongwen.report.table import renderables
+
+        console = Console()
+        for item in renderables(report, lang):
+            console.print(item)
+    else:
+        sys.stdout.write(text)
+    return 1 if report.has_errors else 0
+
+
+def _with_progress(results, lang: str):  # type: ignore[no-untyped-def]
+    """Pass results through, showing a progress bar on a terminal only."""
+    if not sys.stderr.isatty():
+        yield from results
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True) as bar:
+        task = bar.add_task(t(N_("checking"), lang))
+        for count, result in enumerate(results, start=1):
+            bar.update(
+                task,
+                description=t(
+                    N_("checked {count}: {file}"), lang, count=count, file=Path(result.file).name
+                ),
+            )
+            yield result
