@@ -108,6 +108,7 @@ class Paragraph:
     section: int = 0  # index into Document.sections
     page: int | None = None  # 1-based, known for PDF input only
     runs: tuple[Run, ...] = ()
+    fields: tuple[str, ...] = ()  # field types in the paragraph, such as PAGE (.docx only)
 
     @property
     def cjk_runs(self) -> tuple[Run, ...]:
