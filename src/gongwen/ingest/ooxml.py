@@ -153,7 +153,7 @@ class Package:
         return IngestError(
             "IO001",
             N_("the part {part} is larger than {limit} MB unpacked: refused"),
-            {"part": name, "limit": MAX_PART_BYTES // (1024 * 1024)},
+            {"part": name, "limit": f"{MAX_PART_BYTES / 2**20:g}"},
             file=self.file,
         )
 

@@ -2,10 +2,13 @@
 
 The layers, lowest first: document defaults, the table style (cell paragraphs only),
 the paragraph style and its `basedOn` chain, the character style and its chain, and
-the run's direct formatting. Bold, italic and hidden are toggles: inside styles a
-`true` flips the value reached so far and a `false` leaves it; direct formatting sets
-it outright (ECMA-376 Part 1, 17.7.3). Theme font attributes (`w:eastAsiaTheme` …)
-win over explicit names on the same element and are looked up in the theme part.
+the run's direct formatting. Inside one `basedOn` chain a level overrides its parent
+(turning a property off included). Bold, italic and hidden are toggles across the
+style types: a table, paragraph or character style whose chain says `true` flips the
+value reached so far, `false` leaves it; direct formatting sets it outright
+(ECMA-376 Part 1, 17.7.3, and its rules of style inheritance). Theme font attributes
+(`w:eastAsiaTheme` …) win over explicit names on the same element and are looked up in
+the theme part, in the script of `w:themeFontLang` (Hans unless it says otherwise).
 
 Each style is resolved once per document and each (table, paragraph, character)
 style combination once; a run then only adds its own direct formatting.
@@ -49,7 +52,7 @@ _IND_ATTRS = {
 # a first-line indent and a hanging indent exclude each other, in each unit
 _EXCLUSIVE = {"firstLine": "hanging", "hanging": "firstLine",
               "firstLineChars": "hangingChars", "hangingChars": "firstLineChars"}  # fmt: skip
-_JC = {
+_ALIGNMENTS = {
     "left": Alignment.LEFT,
     "start": Alignment.LEFT,
     "center": Alignment.CENTER,
@@ -216,11 +219,7 @@ def merge_ppr(base: Props, layer: Props) -> Props:
 
 
 def apply_style_rpr(base: Props, layer: Props) -> Props:
-    """`base` with a style layer's run properties on top: a true toggle flips, the rest replaces.
-
-    The same step builds a style's basedOn chain (toggles become flips) and lays a
-    resolved chain on absolute values (the flips then XOR), as 17.7.3 asks.
-    """
+    """`base` with one style type's resolved run properties on top: a true toggle flips."""
     merged = dict(base)
     for key, value in layer.items():
         if key in _TOGGLE_KEYS:
@@ -303,7 +302,7 @@ class StyleSheet:
         return style.name if style else None
 
     def _chain(self, style_id: str | None) -> tuple[Props, Props]:
-        """A style's (pPr, rPr) through its basedOn chain, toggles as flips."""
+        """A style's (pPr, rPr) through its basedOn chain: each level overrides, toggles too."""
         if style_id is None or style_id not in self._styles:
             return {}, {}
         cached = self._chains.get(style_id)
@@ -320,7 +319,7 @@ class StyleSheet:
         rpr: Props = {}
         for style in reversed(chain):
             ppr = merge_ppr(ppr, style.ppr)
-            rpr = apply_style_rpr(rpr, style.rpr)
+            rpr = {**rpr, **style.rpr}
         self._chains[style_id] = (ppr, rpr)
         return ppr, rpr
 
@@ -378,7 +377,7 @@ def paragraph_format(props: Props) -> dict[str, object]:
     first_chars = _signed(props, "firstLineChars", "hangingChars")
     jc = props.get("frameAlign") if props.get("frameAlign") in ("left", "center", "right") else None
     return {
-        "alignment": _JC.get(str(jc or props.get("jc") or "left"), Alignment.LEFT),
+        "alignment": _ALIGNMENTS.get(str(jc or props.get("jc") or "left"), Alignment.LEFT),
         "indent_first": Twips(first or 0),
         "indent_first_chars": first_chars / 100 if first_chars else None,
         "indent_left": Twips(props.get("left") or 0),  # type: ignore[arg-type]
