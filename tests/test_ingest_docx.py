@@ -443,7 +443,8 @@ def test_not_a_zip_is_unsupported(tmp_path: Path) -> None:
         load(path)
     assert info.value.code == "IO002"
     assert info.value.file == "notes.txt"
-    assert "notes.txt" not in info.value.message() and info.value.message("en")
+    assert "不支持的文件类型" in info.value.message()  # Chinese by default
+    assert "unsupported file type" in info.value.message("en")
 
 
 def test_broken_zip_named_docx_is_unreadable(tmp_path: Path) -> None:
@@ -477,6 +478,7 @@ def test_missing_file_is_unreadable(tmp_path: Path) -> None:
     with pytest.raises(IngestError) as info:
         load(tmp_path / "absent.docx")
     assert info.value.code == "IO001"
+    assert str(info.value) == "absent.docx: the file does not exist"
 
 
 BILLION_LAUGHS = (
@@ -494,6 +496,7 @@ def test_doctype_and_entities_are_refused(tmp_path: Path) -> None:
         load(path)
     assert info.value.code == "IO001"
     assert "DOCTYPE" in info.value.message("en")
+    assert "拒绝读取" in info.value.message()
 
 
 def test_utf16_doctype_is_refused(tmp_path: Path) -> None:

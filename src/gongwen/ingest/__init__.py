@@ -61,6 +61,10 @@ def load(path: str | Path) -> Document:
     try:
         with path.open("rb") as fh:
             head = fh.read(_SNIFF)
+    except FileNotFoundError:
+        raise IngestError("IO001", N_("the file does not exist"), file=path.name) from None
+    except PermissionError:
+        raise IngestError("IO001", N_("no permission to read the file"), file=path.name) from None
     except OSError as exc:
         raise IngestError(
             "IO001",
