@@ -1,0 +1,55 @@
+"""First-line indent: body paragraphs start `chars` 字 in (two by default, GB/T 9704 7.3.3).
+
+The indent counts when given in characters (w:firstLineChars) or, failing that, in length:
+`chars` × the paragraph's size (32 pt for 三号). Each deviating paragraph is reported, up
+to `max_findings`; the last one counts the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from gongwen.checks.context import Context, Hit
+from gongwen.checks.ruleset import Rule
+from gongwen.checks.text import dominant_size, in_text, merged
+from gongwen.i18n import N_
+from gongwen.model import Document, Paragraph
+
+PARAMS: dict[str, Any] = {
+    "chars": {"type": "number", "required": True},
+    "tolerance_chars": {"type": "number", "default": 0.25, "min": 0},
+    "roles": {"type": "list", "default": ["body"], "schema": {"type": "string"}},
+    "max_findings": {"type": "integer", "default": 3, "min": 1},
+}
+
+
+def indent_chars(p: Paragraph) -> float | None:
+    """The first-line indent in 字, from characters or from length and size; None if unknown."""
+    if p.indent_first_chars is not None:
+        return p.indent_first_chars
+    if p.indent_first is not None:
+        size = dominant_size(p) or 16.0
+        return p.indent_first.pt / size
+    return 0.0 if p.runs else None
+
+
+def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
+    """One hit per body paragraph indented otherwise, merged after `max_findings`."""
+    want, tol = rule.params["chars"], rule.params["tolerance_chars"]
+    hits = []
+    for p in in_text(doc):
+        if p.role.value not in rule.params["roles"]:
+            continue
+        got = indent_chars(p)
+        if got is not None and abs(got - want) > tol:
+            hits.append(
+                Hit(
+                    N_("first-line indent is {actual} characters, expected {expected}"),
+                    {"actual": f"{got:.2g}", "expected": f"{want:g}"},
+                    paragraph=p,
+                    expected=f"{want:g}",
+                    actual=f"{got:.2g}",
+                )
+            )
+    yield from merged(hits, rule.params["max_findings"])

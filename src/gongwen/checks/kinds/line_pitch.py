@@ -1,0 +1,61 @@
+"""Line pitch: body lines are `pitch_pt` apart, so that 22 lines fill the type area.
+
+An exact line spacing of `pitch_pt` ± `tolerance_pt` passes (579 twips = 28.95 pt is the
+usual value); so does single spacing snapped to a document grid of that pitch. Each
+deviating paragraph is reported, up to `max_findings`; the last one counts the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from gongwen.checks.context import Context, Hit
+from gongwen.checks.ruleset import Rule
+from gongwen.checks.text import in_text, merged
+from gongwen.i18n import N_, t
+from gongwen.model import Document, LineRule, Paragraph
+
+PARAMS: dict[str, Any] = {
+    "pitch_pt": {"type": "number", "required": True, "min": 1},
+    "tolerance_pt": {"type": "number", "default": 0.5, "min": 0},
+    "roles": {"type": "list", "default": ["body"], "schema": {"type": "string"}},
+    "max_findings": {"type": "integer", "default": 3, "min": 1},
+}
+
+
+def _pitch(doc: Document, p: Paragraph, lang: str) -> tuple[float | None, str]:
+    """The line pitch in pt (None if unknown) and how the paragraph sets it."""
+    if p.line_rule == LineRule.EXACT and p.line_spacing is not None:
+        return p.line_spacing.pt, t(N_("exactly {pt} pt"), lang, pt=f"{p.line_spacing.pt:g}")
+    grid = doc.sections[p.section] if p.section < len(doc.sections) else None
+    single = p.line_rule in (None, LineRule.MULTIPLE) and (p.line_multiple or 1.0) == 1.0
+    if single and grid and grid.line_pitch and grid.grid_type in ("lines", "linesAndChars"):
+        return grid.line_pitch.pt, t(
+            N_("document grid {pt} pt"), lang, pt=f"{grid.line_pitch.pt:g}"
+        )
+    if p.line_rule == LineRule.AT_LEAST and p.line_spacing is not None:
+        return None, t(N_("at least {pt} pt"), lang, pt=f"{p.line_spacing.pt:g}")
+    return None, t(N_("{n} times single spacing"), lang, n=f"{p.line_multiple or 1.0:g}")
+
+
+def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
+    """One hit per body paragraph whose pitch is not fixed at `pitch_pt`."""
+    want, tol = rule.params["pitch_pt"], rule.params["tolerance_pt"]
+    expected = t(N_("exactly {pt} pt"), ctx.lang, pt=f"{want:g}")
+    hits = []
+    for p in in_text(doc):
+        if p.role.value not in rule.params["roles"] or doc.format == "pdf":
+            continue
+        pitch, how = _pitch(doc, p, ctx.lang)
+        if pitch is None or abs(pitch - want) > tol:
+            hits.append(
+                Hit(
+                    N_("line spacing is {actual}, expected {expected}"),
+                    {"actual": how, "expected": expected},
+                    paragraph=p,
+                    expected=expected,
+                    actual=how,
+                )
+            )
+    yield from merged(hits, rule.params["max_findings"])

@@ -1,0 +1,64 @@
+"""Page numbers (only when present): `— 1 —` with 一字线 (U+2014), 4号 宋体, odd right, even left.
+
+GB/T 9704 7.5 (一般). The form and size are read from the page-number paragraphs of the
+footers; the placement from the sections (different odd and even footers, one right and one
+left). Parameters: category, size_pt, odd_even.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from gongwen.checks.context import Context, Hit
+from gongwen.checks.ruleset import Rule
+from gongwen.checks.text import face_problem, size_problem, unknown_category
+from gongwen.i18n import N_
+from gongwen.model import Alignment, Document, Role
+
+PARAMS: dict[str, Any] = {
+    "category": {"type": "string", "required": True},
+    "size_pt": {"type": "number", "required": True, "min": 1},
+    "tolerance_pt": {"type": "number", "default": 0.1, "min": 0},
+    "odd_even": {"type": "boolean", "default": True},
+}
+
+_FORM = re.compile(r"^\s*—\s*\S+\s*—\s*$")
+
+
+def validate(params: dict[str, Any], fonts: dict[str, Any]) -> list[tuple[str, str, dict]]:
+    """The category must be one of the fonts table."""
+    return unknown_category("category", params["category"], fonts)
+
+
+def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
+    """Hits for a page number of another form, face or size, and for its placement."""
+    p = rule.params
+    for para in doc.with_role(Role.PAGE_NUMBER)[:2]:  # the odd and the even footer say it all
+        if not _FORM.match(para.text):
+            yield Hit(N_("page number is {actual}, expected the form — 1 —"),
+                      {"actual": para.text.strip()}, paragraph=para,
+                      expected="— 1 —", actual=para.text.strip())  # fmt: skip
+        dash = next((r for r in para.runs if "—" in r.text), None)
+        face = dash.font_east_asia if dash else None
+        sizes = [r.size_pt for r in para.runs if r.text.strip() and r.size_pt]
+        for hit in (
+            face_problem(ctx, para, face, p["category"]),
+            size_problem(para, sizes[0] if sizes else None, p["size_pt"], p["tolerance_pt"]),
+        ):
+            if hit:
+                yield hit
+    if not p["odd_even"]:
+        return
+    for i, section in enumerate(doc.sections):
+        if not section.page_number_field:
+            continue
+        sides = set(section.footer_alignments)
+        if not section.different_odd_even or not {Alignment.LEFT, Alignment.RIGHT} <= sides:
+            yield Hit(
+                N_("page numbers must stand right on odd pages and left on even pages"),
+                section=i,
+                expected="odd right / even left",
+                actual="/".join(a.value for a in section.footer_alignments) or "?",
+            )

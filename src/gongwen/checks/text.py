@@ -1,0 +1,163 @@
+"""Shared reading of the document model for the kinds: elements, faces, sizes, merging hits."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
+
+from gongwen.checks.context import Context, Hit
+from gongwen.i18n import N_
+from gongwen.model import Document, Paragraph, Part, Role, is_cjk
+from gongwen.units import describe_size
+
+# Element names a rule set may use: the roles of `model.Role` that are document elements.
+ELEMENTS: tuple[str, ...] = (
+    "copy_number",
+    "secrecy",
+    "urgency",
+    "issuer_mark",
+    "doc_number",
+    "signer",
+    "title",
+    "recipient",
+    "heading",
+    "body",
+    "attachment_note",
+    "signature",
+    "date",
+    "note",
+    "attachment",
+    "imprint",
+    "page_number",
+)
+
+DATE_LINE = re.compile(
+    r"^\s*[0-9０-９〇○零ＯO一二三四五六七八九十]{1,4}\s*年\s*[0-9０-９一二三四五六七八九十〇○零]{1,3}\s*月"
+    r"\s*[0-9０-９一二三四五六七八九十〇○零]{1,3}\s*日\s*$"
+    r"|^\s*[0-9０-９一二三四五六七八九十〇○零]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十〇○零]{1,3}\s*日\s*$"
+)
+
+
+def in_text(doc: Document) -> list[Paragraph]:
+    """The paragraphs of the main text flow (body and tables, not headers or footers)."""
+    return [p for p in doc.paragraphs if p.part in (Part.BODY, Part.TABLE) and p.text.strip()]
+
+
+def date_paragraphs(doc: Document) -> list[Paragraph]:
+    """The 成文日期 paragraphs; for a file without roles (a PDF) a trailing line that is a date."""
+    found = doc.with_role(Role.DATE)
+    if found:
+        return found
+    if doc.format != "pdf":
+        return []
+    tail = in_text(doc)[-6:]
+    return [p for p in tail if DATE_LINE.match(p.text)][-1:]
+
+
+def present_elements(doc: Document) -> frozenset[str]:
+    """The element names the document has."""
+    names = {p.role.value for p in doc.paragraphs if p.text.strip() or p.role == Role.PAGE_NUMBER}
+    if any(s.page_number_field for s in doc.sections):
+        names.add("page_number")
+    if date_paragraphs(doc):
+        names.add("date")
+    return frozenset(names) & frozenset(ELEMENTS)
+
+
+def cjk_faces(paragraph: Paragraph) -> Counter[str]:
+    """How many CJK characters of the paragraph stand in each eastAsia face."""
+    counts: Counter[str] = Counter()
+    for run in paragraph.runs:
+        if run.font_east_asia:
+            n = sum(1 for c in run.text if is_cjk(c))
+            if n:
+                counts[run.font_east_asia] += n
+    return counts
+
+
+def dominant_face(paragraph: Paragraph) -> str | None:
+    """The eastAsia face of most of the paragraph's CJK characters, if known."""
+    counts = cjk_faces(paragraph)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def first_face(paragraph: Paragraph) -> str | None:
+    """The eastAsia face of the first CJK character (a heading's own words)."""
+    for run in paragraph.runs:
+        if run.font_east_asia and any(is_cjk(c) for c in run.text):
+            return run.font_east_asia
+    return None
+
+
+def dominant_size(paragraph: Paragraph) -> float | None:
+    """The size in pt of most of the paragraph's visible characters, if known."""
+    counts: Counter[float] = Counter()
+    for run in paragraph.runs:
+        n = sum(1 for c in run.text if not c.isspace())
+        if n and run.size_pt is not None:
+            counts[run.size_pt] += n
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def first_size(paragraph: Paragraph) -> float | None:
+    """The size in pt of the first visible character, if known."""
+    for run in paragraph.runs:
+        if run.size_pt is not None and run.text.strip():
+            return run.size_pt
+    return None
+
+
+def merged(hits: Iterable[Hit], limit: int) -> Iterator[Hit]:
+    """The first `limit` hits; the last one shown counts the rest, so one bad file stays short."""
+    hits = list(hits)
+    if len(hits) <= limit:
+        yield from hits
+        return
+    shown = hits[:limit]
+    yield from shown[:-1]
+    yield replace(shown[-1], more=len(hits) - limit)
+
+
+def faces_of(categories: dict[str, tuple[str, ...]], category: str) -> str:
+    """The accepted faces of `category`, for a finding's expected value."""
+    faces = categories.get(category, ())
+    shown = "、".join(faces[:3])
+    return f"{category}（{shown}…）" if faces else category
+
+
+def unknown_category(
+    sub: str, category: str | None, fonts: Mapping[str, object]
+) -> list[tuple[str, str, dict[str, str]]]:
+    """A problem for a `validate` hook when `category` is not in the rule set's fonts table."""
+    if category is None or category in fonts:
+        return []
+    msgid = N_("unknown font category {category}; the fonts: table has {known}")
+    return [(sub, msgid, {"category": category, "known": "、".join(fonts)})]
+
+
+def face_problem(ctx: Context, paragraph: Paragraph, face: str | None, category: str) -> Hit | None:
+    """A hit when `face` is known and not of `category` (by the rule set's alias table)."""
+    if face is None or ctx.rule_set.font_category(face) == category:
+        return None
+    return Hit(
+        N_("font is {actual}, expected {expected}"),
+        {"actual": face, "expected": category},
+        paragraph=paragraph,
+        expected=faces_of(dict(ctx.rule_set.fonts), category),
+        actual=face,
+    )
+
+
+def size_problem(paragraph: Paragraph, size: float | None, want: float, tol: float) -> Hit | None:
+    """A hit when `size` is known and differs from `want` by more than `tol` pt."""
+    if size is None or abs(size - want) <= tol:
+        return None
+    return Hit(
+        N_("size is {actual}, expected {expected}"),
+        {"actual": describe_size(size), "expected": describe_size(want)},
+        paragraph=paragraph,
+        expected=describe_size(want),
+        actual=describe_size(size),
+    )
