@@ -48,6 +48,7 @@ _P, _R, _T, _TBL, _TR, _TC = w("p"), w("r"), w("t"), w("tbl"), w("tr"), w("tc")
 _PPR, _RPR, _VAL = w("pPr"), w("rPr"), w("val")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = w("sdt"), w("sdtContent"), w("customXml")
 _TXBX_CONTENT = w("txbxContent")
+_P_STYLE, _R_STYLE, _SECT_PR, _INSTR_ATTR = w("pStyle"), w("rStyle"), w("sectPr"), w("instr")
 _ALTERNATE, _CHOICE, _FALLBACK = (
     f"{{{MC_NS}}}{n}" for n in ("AlternateContent", "Choice", "Fallback")
 )
@@ -83,6 +84,8 @@ class _Walker:
         self.paragraphs: list[Paragraph] = []
         self.section = 0
         self.section_ends: list[etree._Element] = []
+        self._layouts: dict[tuple[str | None, bytes], tuple[str | None, str | None, dict]] = {}
+        self._formats: dict[tuple[str | None, str | None, bytes], RunFormat] = {}
 
     def block(self, parent: etree._Element, part: Part, table_style: str | None) -> None:
         """Every paragraph under a block container (body, cell, text box, header)."""
@@ -108,12 +111,9 @@ class _Walker:
 
     def paragraph(self, p: etree._Element, part: Part, table_style: str | None) -> None:
         """One paragraph, then the text boxes it anchors."""
-        ppr = p.find(_PPR)
-        style_ref = ppr.find(w("pStyle")) if ppr is not None else None
-        style_id = self.sheet.paragraph_style(
-            style_ref.get(_VAL) if style_ref is not None else None
-        )
-        props = self.sheet.paragraph_props(table_style, style_id, read_ppr(ppr))
+        # the schema puts w:pPr first; find() would cost more than the rest of a short paragraph
+        ppr = p[0] if len(p) and p[0].tag == _PPR else None
+        style_id, style_name, layout = self._layout(ppr, table_style)
         inline = _Inline()
         self.inline(p, inline, table_style, style_id)
         runs = _merge(inline.pieces)
@@ -122,19 +122,51 @@ class _Walker:
                 index=len(self.paragraphs),
                 text="".join(run.text for run in runs),
                 part=part,
-                style_name=self.sheet.style_name(style_id),
+                style_name=style_name,
                 section=self.section,
                 runs=runs,
                 fields=tuple(inline.fields),
-                **paragraph_format(props),  # type: ignore[arg-type]
+                **layout,  # type: ignore[arg-type]
             )
         )
         for box in inline.textboxes:
             self.block(box, Part.TEXTBOX if part in (Part.BODY, Part.TABLE) else part, None)
-        section = ppr.find(w("sectPr")) if ppr is not None else None
+        section = ppr.find(_SECT_PR) if ppr is not None else None
         if section is not None and part == Part.BODY:
             self.section_ends.append(section)
             self.section += 1
+
+    def _layout(
+        self, ppr: etree._Element | None, table_style: str | None
+    ) -> tuple[str | None, str | None, dict[str, object]]:
+        """(style id, style name, Paragraph formatting fields), once per distinct w:pPr."""
+        # Most paragraphs of a document repeat a few w:pPr verbatim; its bytes are the key.
+        key = (table_style, etree.tostring(ppr) if ppr is not None else b"")
+        cached = self._layouts.get(key)
+        if cached is None:
+            style_ref = ppr.find(_P_STYLE) if ppr is not None else None
+            style_id = self.sheet.paragraph_style(
+                style_ref.get(_VAL) if style_ref is not None else None
+            )
+            props = self.sheet.paragraph_props(table_style, style_id, read_ppr(ppr))
+            cached = (style_id, self.sheet.style_name(style_id), paragraph_format(props))
+            self._layouts[key] = cached
+        return cached
+
+    def _format(
+        self, rpr: etree._Element | None, table: str | None, style: str | None
+    ) -> RunFormat:
+        """The effective formatting of a run, once per distinct (styles, w:rPr)."""
+        key = (table, style, etree.tostring(rpr) if rpr is not None else b"")
+        cached = self._formats.get(key)
+        if cached is None:
+            char_ref = rpr.find(_R_STYLE) if rpr is not None else None
+            char = self.sheet.character_style(char_ref.get(_VAL) if char_ref is not None else None)
+            cached = self.sheet.run_format(
+                self.sheet.run_base(table, style, char), read_rpr(rpr, self.sheet.theme)
+            )
+            self._formats[key] = cached
+        return cached
 
     def inline(
         self, parent: etree._Element, acc: _Inline, table: str | None, style: str | None
@@ -145,7 +177,7 @@ class _Walker:
             if tag == _R:
                 self.run(child, acc, table, style)
             elif tag in _INLINE:
-                instr = child.get(w("instr"))
+                instr = child.get(_INSTR_ATTR)
                 if instr is not None:
                     _add_field(acc, instr)
                 self.inline(child, acc, table, style)
@@ -156,17 +188,16 @@ class _Walker:
 
     def run(self, r: etree._Element, acc: _Inline, table: str | None, style: str | None) -> None:
         """One run: its text with its effective formatting, its fields and text boxes."""
-        rpr = r.find(_RPR)
-        char_ref = rpr.find(w("rStyle")) if rpr is not None else None
-        char = self.sheet.character_style(char_ref.get(_VAL) if char_ref is not None else None)
-        fmt = self.sheet.run_format(
-            self.sheet.run_base(table, style, char), read_rpr(rpr, self.sheet.theme)
-        )
+        rpr = None
         text: list[str] = []
         for child in r:
             tag = child.tag
-            if tag in _RUN_TEXT:
-                text.append((child.text or "") if tag == _T else _RUN_TEXT[tag])  # type: ignore[arg-type]
+            if tag == _T:
+                text.append(child.text or "")
+            elif tag == _RPR:
+                rpr = child
+            elif tag in _RUN_TEXT:
+                text.append(_RUN_TEXT[tag])  # type: ignore[arg-type]
             elif tag == _FLD_CHAR:
                 _field_char(acc, child.get(_FLD_CHAR_TYPE))
             elif tag == _INSTR:
@@ -178,7 +209,10 @@ class _Walker:
                     text.append(_symbol(code))
             elif tag in _DRAWINGS:
                 acc.textboxes.extend(_textboxes(child))
-        if text and not fmt.hidden:
+        if not text:
+            return
+        fmt = self._format(rpr, table, style)
+        if not fmt.hidden:
             acc.pieces.append(("".join(text), fmt))
 
 
@@ -248,13 +282,18 @@ def _textboxes(element: etree._Element) -> list[etree._Element]:
 
 def _merge(pieces: list[tuple[str, RunFormat]]) -> tuple[Run, ...]:
     """Runs, with neighbours of identical formatting joined."""
-    merged: list[tuple[list[str], RunFormat]] = []
+    runs: list[Run] = []
+    texts: list[str] = []
+    current: RunFormat | None = None
     for text, fmt in pieces:
-        if merged and merged[-1][1] == fmt:
-            merged[-1][0].append(text)
-        else:
-            merged.append(([text], fmt))
-    return tuple(Run("".join(texts), *fmt[:-1]) for texts, fmt in merged)
+        if fmt != current and texts:
+            runs.append(Run("".join(texts), *current[:-1]))  # type: ignore[index]
+            texts = []
+        texts.append(text)
+        current = fmt
+    if texts:
+        runs.append(Run("".join(texts), *current[:-1]))  # type: ignore[index]
+    return tuple(runs)
 
 
 def load_docx(path: Path) -> Document:

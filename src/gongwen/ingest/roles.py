@@ -83,7 +83,9 @@ def assign_roles(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     result = []
     for i, p in enumerate(paragraphs):
         role, level = assigned.get(i, (Role.BODY, None))
-        result.append(replace(p, role=role, heading_level=level))
+        unchanged = p.role == role and p.heading_level == level
+        # values are frozen: one that already says the right thing can be shared
+        result.append(p if unchanged else replace(p, role=role, heading_level=level))
     return result
 
 
