@@ -23,11 +23,11 @@ from gongwen.units import Length, Pt
 
 __all__ = ["has_text_layer", "load_pdf", "tidy_text"]
 
-_CJK = (
-    "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019\u00b7"
-)
+# The em dash is left out: the spaces of a page number "— 1 —" are real.
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2026\u201c\u201d\u2018\u2019\u00b7"
 # pypdf puts a space wherever the font changes (CJK face ↔ Latin face) and sometimes between
-# CJK glyphs; Chinese text has no spaces there, so any space touching a CJK character goes.
+# CJK glyphs; Chinese text has no spaces there, so any space touching a CJK character goes
+# (which also takes the one space of a "市财政局 张伟" 署名: PDF text cannot tell them apart).
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK}])[ \u00a0]+|[ \u00a0]+(?=[{_CJK}])")
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 _HEADING_START = re.compile(
