@@ -1,0 +1,559 @@
+"""Read the geometry of a PDF: text lines with positions, drawn rules, fonts, and ink.
+
+The content stream is interpreted here (pypdf parses the operators; positions, widths and
+colours are followed by this module), so measurements use what the PDF draws, not what a
+text extractor guesses. Glyph boxes in a PDF are the font's line box, not the ink; `ink`
+rasterises a region with poppler's `pdftoppm` and finds the inked rows and columns.
+Every position is a `Length` from the top-left corner of the page, y growing downwards.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gongwen.i18n import N_
+from gongwen.ingest import IngestError
+from gongwen.units import Length, Pt
+
+__all__ = [
+    "Ink",
+    "PageLayout",
+    "PdfLayout",
+    "Rule",
+    "TextLine",
+    "base_font_name",
+    "embedded_fonts",
+    "ink",
+    "read_layout",
+]
+
+_SUBSET = re.compile(r"^[A-Z]{6}\+")
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+# How far the text of one line may stray from one baseline and still be one line.
+_SAME_LINE_PT = 1.0
+# A filled rectangle thinner than this is a rule (a border drawn as a box), not an area.
+_RULE_MAX_PT = 4.0
+_RULE_MIN_LENGTH_PT = 20.0
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """Text on one baseline of a page, with its box from the glyph advances."""
+
+    page: int
+    text: str
+    left: Length
+    right: Length
+    baseline: Length
+    size_pt: float
+    font: str  # the dominant face, subset prefix stripped
+    color: tuple[float, float, float]  # fill colour as RGB, 0..1
+
+    @property
+    def em_top(self) -> Length:
+        """Top of the ideographic em box (0.88 em above the baseline, as CJK faces set it)."""
+        return Length(self.baseline - Pt(0.88 * self.size_pt))
+
+    @property
+    def em_bottom(self) -> Length:
+        """Bottom of the ideographic em box."""
+        return Length(self.baseline + Pt(0.12 * self.size_pt))
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A horizontal line drawn on a page: a stroked path or a thin filled rectangle."""
+
+    page: int
+    left: Length
+    right: Length
+    top: Length
+    bottom: Length
+    color: tuple[float, float, float]
+
+    @property
+    def thickness(self) -> Length:
+        """The line's width (its height on the page)."""
+        return Length(self.bottom - self.top)
+
+    @property
+    def length(self) -> Length:
+        """How long the line is."""
+        return Length(self.right - self.left)
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayout:
+    """One page: its size, text lines (top to bottom) and rules."""
+
+    number: int
+    width: Length
+    height: Length
+    lines: tuple[TextLine, ...]
+    rules: tuple[Rule, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PdfLayout:
+    """The geometry of a whole PDF."""
+
+    path: str
+    pages: tuple[PageLayout, ...]
+    fonts: tuple[str, ...]  # embedded base font names, subset prefix stripped
+
+
+@dataclass(frozen=True, slots=True)
+class Ink:
+    """The inked extent inside a region of a page."""
+
+    top: Length
+    bottom: Length
+    left: Length
+    right: Length
+
+
+def base_font_name(name: str) -> str:
+    """`ABCDEF+FandolFang-Regular` → `FandolFang-Regular`."""
+    return _SUBSET.sub("", name.lstrip("/"))
+
+
+def _reader(path: Path) -> Any:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            raise IngestError("IO003", N_("the PDF is encrypted"), file=path.name)
+        _ = len(reader.pages)
+    except (PdfReadError, OSError, ValueError) as exc:
+        raise IngestError(
+            "IO001", N_("cannot read the file: {reason}"), {"reason": str(exc)}, file=path.name
+        ) from None
+    return reader
+
+
+def embedded_fonts(path: str | Path) -> tuple[str, ...]:
+    """The base names of the fonts the PDF's pages use, subset prefix stripped, sorted."""
+    reader = _reader(Path(path))
+    names: set[str] = set()
+    for page in reader.pages:
+        for font in _page_fonts(page).values():
+            names.add(base_font_name(str(font.get("/BaseFont", ""))))
+            for desc in font.get("/DescendantFonts", []) or []:
+                names.add(base_font_name(str(desc.get_object().get("/BaseFont", ""))))
+    names.discard("")
+    return tuple(sorted(names))
+
+
+def _page_fonts(page: Any) -> dict[str, Any]:
+    resources = page.get("/Resources")
+    fonts = resources.get_object().get("/Font") if resources else None
+    if not fonts:
+        return {}
+    return {str(k): v.get_object() for k, v in fonts.get_object().items()}
+
+
+def read_layout(path: str | Path) -> PdfLayout:
+    """Interpret every page's content stream into lines and rules."""
+    path = Path(path)
+    reader = _reader(path)
+    pages = []
+    for number, page in enumerate(reader.pages, start=1):
+        box = page.mediabox
+        width, height = float(box.width), float(box.height)
+        lines, rules = _Interpreter(page, number, height).run()
+        pages.append(PageLayout(number, Pt(width), Pt(height), lines, rules))
+    return PdfLayout(str(path), tuple(pages), embedded_fonts(path))
+
+
+# ---- the content-stream interpreter --------------------------------------------------
+
+
+def _mul(a: Matrix, b: Matrix) -> Matrix:
+    return (
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    )
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+
+
+def _rgb(op: str, operands: list[Any]) -> tuple[float, float, float]:
+    values = [float(v) for v in operands]
+    if op in ("g", "G") and values:
+        return (values[0],) * 3  # type: ignore[return-value]
+    if op in ("k", "K") and len(values) == 4:
+        c, m, y, k = values
+        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    if len(values) == 3:
+        return (values[0], values[1], values[2])
+    return (0.0, 0.0, 0.0)
+
+
+@dataclass(slots=True)
+class _State:
+    ctm: Matrix = _IDENTITY
+    fill: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    stroke: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    line_width: float = 1.0
+
+    def copy(self) -> _State:
+        return _State(self.ctm, self.fill, self.stroke, self.line_width)
+
+
+class _Font:
+    """Widths and the code → text map of one font resource."""
+
+    def __init__(self, font: Any) -> None:
+        self.name = base_font_name(str(font.get("/BaseFont", "")))
+        self.two_byte = font.get("/Subtype") == "/Type0"
+        self.widths: dict[int, float] = {}
+        self.default_width = 1000.0 if self.two_byte else 500.0
+        if self.two_byte:
+            desc = font["/DescendantFonts"][0].get_object()
+            self.default_width = float(desc.get("/DW", 1000))
+            self._cid_widths(desc.get("/W", []))
+        else:
+            first = int(font.get("/FirstChar", 0))
+            for i, w in enumerate(font.get("/Widths", []) or []):
+                self.widths[first + i] = float(w)
+        self.unicode = _to_unicode(font.get("/ToUnicode"))
+
+    def _cid_widths(self, w: Any) -> None:
+        items = list(w)
+        i = 0
+        while i < len(items):
+            start = int(items[i])
+            nxt = items[i + 1]
+            if isinstance(nxt, list) or hasattr(nxt, "__iter__"):
+                for j, width in enumerate(nxt):
+                    self.widths[start + j] = float(width)
+                i += 2
+            else:
+                for code in range(start, int(nxt) + 1):
+                    self.widths[code] = float(items[i + 2])
+                i += 3
+
+    def codes(self, data: bytes) -> Iterator[int]:
+        if self.two_byte:
+            for i in range(0, len(data) - 1, 2):
+                yield data[i] << 8 | data[i + 1]
+        else:
+            yield from data
+
+    def text(self, code: int) -> str:
+        if code in self.unicode:
+            return self.unicode[code]
+        return chr(code) if not self.two_byte and 32 <= code < 127 else ""
+
+
+def _to_unicode(stream: Any) -> dict[int, str]:
+    if stream is None:
+        return {}
+    data = stream.get_object().get_data().decode("latin-1")
+    mapping: dict[int, str] = {}
+
+    def text(hexstr: str) -> str:
+        raw = bytes.fromhex(hexstr)
+        return raw.decode("utf-16-be", errors="replace")
+
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", data, re.S):
+        for src, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
+            mapping[int(src, 16)] = text(dst)
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", data, re.S):
+        for lo, hi, dst in re.findall(
+            r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]+>|\[[^\]]*\])", block
+        ):
+            lo_i, hi_i = int(lo, 16), int(hi, 16)
+            if dst.startswith("["):
+                targets = re.findall(r"<([0-9A-Fa-f]*)>", dst)
+                for offset, target in enumerate(targets):
+                    mapping[lo_i + offset] = text(target)
+            else:
+                base = int(dst[1:-1], 16)
+                for offset in range(hi_i - lo_i + 1):
+                    mapping[lo_i + offset] = chr(base + offset)
+    return mapping
+
+
+@dataclass(slots=True)
+class _Chunk:
+    text: str
+    x0: float
+    x1: float
+    y: float  # baseline, PDF user space (from the bottom)
+    size: float
+    font: str
+    color: tuple[float, float, float]
+
+
+class _Interpreter:
+    """Follows the graphics and text state through one page's operators."""
+
+    def __init__(self, page: Any, number: int, height: float) -> None:
+        self.page = page
+        self.number = number
+        self.height = height
+        self.fonts = {k: _Font(v) for k, v in _page_fonts(page).items()}
+        self.chunks: list[_Chunk] = []
+        self.rules: list[Rule] = []
+
+    def run(self) -> tuple[tuple[TextLine, ...], tuple[Rule, ...]]:
+        from pypdf.generic import ContentStream
+
+        contents = self.page.get_contents()
+        if contents is None:
+            return (), ()
+        stream = ContentStream(contents, self.page.pdf)
+        self._walk(stream.operations)
+        return self._lines(), self._unique_rules()
+
+    def _walk(self, operations: list[tuple[list[Any], bytes]]) -> None:
+        state = _State()
+        stack: list[_State] = []
+        tm = lm = _IDENTITY
+        font: _Font | None = None
+        size = 0.0
+        char_space = word_space = rise = 0.0
+        scale = 1.0
+        leading = 0.0
+        path: list[tuple[float, float]] = []
+        rects: list[tuple[float, float, float, float]] = []
+        for operands, raw_op in operations:
+            op = raw_op.decode("latin-1") if isinstance(raw_op, bytes) else str(raw_op)
+            if op == "q":
+                stack.append(state.copy())
+            elif op == "Q":
+                state = stack.pop() if stack else _State()
+            elif op == "cm":
+                state.ctm = _mul(tuple(float(v) for v in operands), state.ctm)  # type: ignore[arg-type]
+            elif op in ("rg", "g", "k", "sc", "scn") and operands:
+                if all(isinstance(v, (int, float)) or hasattr(v, "as_numeric") for v in operands):
+                    state.fill = _rgb({"sc": "rg", "scn": "rg"}.get(op, op), operands)
+            elif op in ("RG", "G", "K", "SC", "SCN") and operands:
+                if all(isinstance(v, (int, float)) or hasattr(v, "as_numeric") for v in operands):
+                    state.stroke = _rgb({"SC": "RG", "SCN": "RG"}.get(op, op), operands)
+            elif op == "w":
+                state.line_width = float(operands[0])
+            elif op == "BT":
+                tm = lm = _IDENTITY
+            elif op == "Tf":
+                font = self.fonts.get(str(operands[0]))
+                size = float(operands[1])
+            elif op == "Tc":
+                char_space = float(operands[0])
+            elif op == "Tw":
+                word_space = float(operands[0])
+            elif op == "Tz":
+                scale = float(operands[0]) / 100
+            elif op == "TL":
+                leading = float(operands[0])
+            elif op == "Ts":
+                rise = float(operands[0])
+            elif op in ("Td", "TD"):
+                tx, ty = float(operands[0]), float(operands[1])
+                if op == "TD":
+                    leading = -ty
+                lm = _mul((1, 0, 0, 1, tx, ty), lm)
+                tm = lm
+            elif op == "Tm":
+                lm = tm = tuple(float(v) for v in operands)  # type: ignore[assignment]
+            elif op == "T*":
+                lm = _mul((1, 0, 0, 1, 0, -leading), lm)
+                tm = lm
+            elif op in ("Tj", "TJ", "'", '"'):
+                if op in ("'", '"'):
+                    lm = _mul((1, 0, 0, 1, 0, -leading), lm)
+                    tm = lm
+                items = operands[0] if op == "TJ" else [operands[-1]]
+                if font is not None:
+                    tm = self._show(items, tm, state, font, size, char_space, word_space,
+                                    scale, rise)
+            elif op == "m":
+                path = [(float(operands[0]), float(operands[1]))]
+            elif op == "l":
+                path.append((float(operands[0]), float(operands[1])))
+            elif op == "re":
+                x, y, w, h = (float(v) for v in operands)
+                rects.append((x, y, w, h))
+            elif op in ("S", "s"):
+                self._stroke(path, state)
+                path, rects = [], []
+            elif op in ("f", "F", "f*", "B", "B*", "b", "b*"):
+                for rect in rects:
+                    self._fill(rect, state)
+                path, rects = [], []
+            elif op == "n":
+                path, rects = [], []
+
+    def _show(self, items: Any, tm: Matrix, state: _State, font: _Font, size: float,
+              char_space: float, word_space: float, scale: float, rise: float) -> Matrix:
+        start = None
+        text = []
+        for item in items:
+            if isinstance(item, (bytes, str)) or hasattr(item, "original_bytes"):
+                data = item.original_bytes if hasattr(item, "original_bytes") else (
+                    item if isinstance(item, bytes) else item.encode("latin-1")
+                )
+                for code in font.codes(data):
+                    trm = _mul((size * scale, 0, 0, size, 0, rise), _mul(tm, state.ctm))
+                    if start is None:
+                        start = trm
+                    text.append(font.text(code))
+                    width = font.widths.get(code, font.default_width) / 1000
+                    spacing = char_space + (word_space if code == 32 and not font.two_byte else 0)
+                    tx = (width * size + spacing) * scale
+                    tm = _mul((1, 0, 0, 1, tx, 0), tm)
+            else:
+                tx = -float(item) / 1000 * size * scale
+                tm = _mul((1, 0, 0, 1, tx, 0), tm)
+        if start is not None:
+            # The end is where the last glyph's advance ends, before any trailing spacing.
+            end = _apply(_mul(tm, state.ctm), -char_space * scale, 0)
+            x0, y0 = start[4], start[5]
+            effective = size * math.hypot(start[2], start[3]) / max(size, 1e-9)
+            self.chunks.append(
+                _Chunk("".join(text), x0, end[0], y0, effective, font.name, state.fill)
+            )
+        return tm
+
+    def _stroke(self, path: list[tuple[float, float]], state: _State) -> None:
+        points = [_apply(state.ctm, x, y) for x, y in path]
+        scale = math.sqrt(abs(state.ctm[0] * state.ctm[3] - state.ctm[1] * state.ctm[2]))
+        for (xa, ya), (xb, yb) in itertools.pairwise(points):
+            if abs(ya - yb) < 0.01 and abs(xa - xb) >= _RULE_MIN_LENGTH_PT:
+                half = state.line_width * scale / 2
+                self._add_rule(min(xa, xb), max(xa, xb), ya - half, ya + half, state.stroke)
+
+    def _fill(self, rect: tuple[float, float, float, float], state: _State) -> None:
+        x, y, w, h = rect
+        (xa, ya), (xb, yb) = _apply(state.ctm, x, y), _apply(state.ctm, x + w, y + h)
+        left, right, low, high = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
+        if high - low <= _RULE_MAX_PT and right - left >= _RULE_MIN_LENGTH_PT:
+            self._add_rule(left, right, low, high, state.fill)
+
+    def _add_rule(self, left: float, right: float, low: float, high: float,
+                  color: tuple[float, float, float]) -> None:
+        self.rules.append(
+            Rule(self.number, Pt(left), Pt(right), Pt(self.height - high),
+                 Pt(self.height - low), color)
+        )
+
+    def _unique_rules(self) -> tuple[Rule, ...]:
+        seen: dict[tuple[int, int, int, int], Rule] = {}
+        for rule in self.rules:
+            key = (round(Length(rule.left).pt * 10), round(Length(rule.right).pt * 10),
+                   round(Length(rule.top).pt * 10), round(Length(rule.bottom).pt * 10))
+            seen.setdefault(key, rule)
+        return tuple(sorted(seen.values(), key=lambda r: (r.top, r.left)))
+
+    def _lines(self) -> tuple[TextLine, ...]:
+        groups: list[list[_Chunk]] = []
+        for chunk in sorted(self.chunks, key=lambda c: (-c.y, c.x0)):
+            if not chunk.text.strip():
+                continue
+            if groups and abs(groups[-1][0].y - chunk.y) <= _SAME_LINE_PT:
+                groups[-1].append(chunk)
+            else:
+                groups.append([chunk])
+        lines = []
+        for group in groups:
+            group.sort(key=lambda c: c.x0)
+            main = max(group, key=lambda c: len(c.text.strip()) * c.size)
+            lines.append(
+                TextLine(
+                    page=self.number,
+                    text="".join(c.text for c in group),
+                    left=Pt(min(c.x0 for c in group)),
+                    right=Pt(max(c.x1 for c in group)),
+                    baseline=Pt(self.height - main.y),
+                    size_pt=round(max(c.size for c in group), 2),
+                    font=main.font,
+                    color=main.color,
+                )
+            )
+        return tuple(lines)
+
+
+# ---- ink, through poppler -------------------------------------------------------------
+
+
+def ink(
+    path: str | Path,
+    page: int,
+    top: Length,
+    bottom: Length,
+    left: Length,
+    right: Length,
+    *,
+    dpi: int = 300,
+    threshold: int = 160,
+) -> Ink | None:
+    """The inked extent inside the region (None when it is blank), from `pdftoppm`."""
+    exe = shutil.which("pdftoppm")
+    if exe is None:
+        raise IngestError("IO004", N_("pdftoppm (poppler-utils) is needed to measure ink"))
+    px = dpi / 72
+    x, y = math.floor(Length(left).pt * px), math.floor(Length(top).pt * px)
+    w = max(1, math.ceil(Length(right).pt * px) - x)
+    h = max(1, math.ceil(Length(bottom).pt * px) - y)
+    out = subprocess.run(
+        [exe, "-f", str(page), "-l", str(page), "-r", str(dpi), "-gray",
+         "-x", str(x), "-y", str(y), "-W", str(w), "-H", str(h), str(path)],
+        capture_output=True, check=False, timeout=60,
+    )
+    if out.returncode != 0:
+        raise IngestError(
+            "IO001", N_("cannot read the file: {reason}"),
+            {"reason": out.stderr.decode(errors="replace").strip()}, file=Path(path).name,
+        )
+    width, height, pixels = _pgm(out.stdout)
+    rows = [r for r in range(height) if min(pixels[r * width:(r + 1) * width]) < threshold]
+    if not rows:
+        return None
+    cols = [
+        c for c in range(width)
+        if min(pixels[rows[0] * width + c:(rows[-1] + 1) * width:width]) < threshold
+    ]
+
+    def at(offset: int, count: float) -> Length:
+        return Pt((offset + count) / px)
+
+    return Ink(top=at(y, rows[0]), bottom=at(y, rows[-1] + 1), left=at(x, cols[0]),
+               right=at(x, cols[-1] + 1))
+
+
+def _pgm(data: bytes) -> tuple[int, int, bytes]:
+    """Width, height and pixels of a binary PGM (P5) as pdftoppm writes it."""
+    fields: list[bytes] = []
+    pos = 0
+    while len(fields) < 4:
+        while data[pos:pos + 1].isspace():
+            pos += 1
+        if data[pos:pos + 1] == b"#":
+            pos = data.index(b"\n", pos) + 1
+            continue
+        end = pos
+        while not data[end:end + 1].isspace():
+            end += 1
+        fields.append(data[pos:end])
+        pos = end
+    pos += 1
+    width, height = int(fields[1]), int(fields[2])
+    return width, height, data[pos:pos + width * height]
