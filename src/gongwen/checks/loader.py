@@ -55,6 +55,8 @@ class RuleSetError(ValueError):
 
 
 def _problem(file: str, path: str, msgid: str, code: str | None = None, **args: Any) -> Problem:
+    if code is not None:
+        args = {"code": code, **args}
     return Problem(file, path, msgid=msgid, args=tuple(args.items()), code=code)
 
 
@@ -136,7 +138,7 @@ def read_file(path: Path) -> dict[str, Any]:
     problems = [
         Problem(name, _path(e), error=e, code=_code_at(raw, e.document_path)) for e in errors
     ]
-    problems += _rule_problems(name, document) if not problems else []
+    problems += _rule_problems(name, document)
     if problems:
         raise RuleSetError(problems)
     document["_file"] = name
@@ -163,13 +165,18 @@ def _rule_problems(name: str, raw: Mapping[str, Any]) -> list[Problem]:
     """Duplicate codes and each rule's params checked against its kind's PARAMS."""
     problems: list[Problem] = []
     seen: set[str] = set()
-    for i, rule in enumerate(raw.get("rules") or []):
-        code = rule["code"]
-        if code in seen:
+    rules = raw.get("rules")
+    for i, rule in enumerate(rules if isinstance(rules, list) else []):
+        if not isinstance(rule, dict):
+            continue  # the file schema has said so
+        code = rule.get("code") if isinstance(rule.get("code"), str) else None
+        if code is not None and code in seen:
             problems.append(
                 _problem(name, f"rules[{i}].code", N_("duplicate code {code}"), code=code)
             )
         seen.add(code)
+        if rule.get("kind") not in registry.KINDS or not isinstance(rule.get("params") or {}, dict):
+            continue
         params, errors = params_errors(rule["kind"], rule.get("params") or {})
         problems += [
             Problem(name, f"rules[{i}].params" + _sub(e), error=e, code=code) for e in errors

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -100,11 +101,30 @@ class RuleSet:
         return replace(self, rules=kept)
 
     def font_category(self, face: str | None) -> str | None:
-        """The category (仿宋, 黑体, …) whose accepted faces include `face`, case-insensitive."""
+        """The category (仿宋, 黑体, …) whose accepted faces include `face`, case-insensitive.
+
+        A PDF names faces by PostScript name (`FandolFang-Regular`, `NotoSerifCJKjp-Bold`):
+        failing an exact match, names are compared without spaces, regular weight and region.
+        """
         if not face:
             return None
         wanted = face.strip().casefold()
         for category, faces in self.fonts.items():
             if wanted == category.casefold() or any(wanted == f.casefold() for f in faces):
                 return category
+        loose = _loose(face)
+        for category, faces in self.fonts.items():
+            if any(loose == _loose(f) for f in faces):
+                return category
         return None
+
+
+_SUBSET = re.compile(r"^[A-Z]{6}\+")
+_SEPARATORS = re.compile(r"[\s_\-]+")
+_NOISE = re.compile(r"regular|vkana|(?<=cjk)(sc|tc|jp|kr|hk)")
+
+
+def _loose(face: str) -> str:
+    """A face name without subset prefix, separators, regular weight or CJK region."""
+    bare = _SEPARATORS.sub("", _SUBSET.sub("", face.strip()).casefold())
+    return _NOISE.sub("", bare)

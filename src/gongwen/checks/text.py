@@ -33,6 +33,14 @@ ELEMENTS: tuple[str, ...] = (
     "page_number",
 )
 
+ALIGNMENTS = {
+    "left": N_("left-aligned"),
+    "center": N_("centred"),
+    "right": N_("right-aligned"),
+    "justify": N_("justified"),
+    "distribute": N_("distributed"),
+}
+
 DATE_LINE = re.compile(
     r"^\s*[0-9０-９〇○零ＯO一二三四五六七八九十]{1,4}\s*年\s*[0-9０-９一二三四五六七八九十〇○零]{1,3}\s*月"
     r"\s*[0-9０-９一二三四五六七八九十〇○零]{1,3}\s*日\s*$"

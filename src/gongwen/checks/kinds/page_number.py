@@ -13,8 +13,8 @@ from typing import Any
 
 from gongwen.checks.context import Context, Hit
 from gongwen.checks.ruleset import Rule
-from gongwen.checks.text import face_problem, size_problem, unknown_category
-from gongwen.i18n import N_
+from gongwen.checks.text import ALIGNMENTS, face_problem, size_problem, unknown_category
+from gongwen.i18n import N_, t
 from gongwen.model import Alignment, Document, Role
 
 PARAMS: dict[str, Any] = {
@@ -59,6 +59,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 N_("page numbers must stand right on odd pages and left on even pages"),
                 section=i,
-                expected="odd right / even left",
-                actual="/".join(a.value for a in section.footer_alignments) or "?",
+                expected=t(N_("odd pages right, even pages left"), ctx.lang),
+                actual="/".join(t(ALIGNMENTS[a.value], ctx.lang) for a in section.footer_alignments)
+                or "?",
             )

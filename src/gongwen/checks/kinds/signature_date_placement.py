@@ -11,8 +11,8 @@ from typing import Any
 
 from gongwen.checks.context import Context, Hit
 from gongwen.checks.ruleset import Rule
-from gongwen.checks.text import date_paragraphs, in_text
-from gongwen.i18n import N_
+from gongwen.checks.text import ALIGNMENTS, date_paragraphs, in_text
+from gongwen.i18n import N_, t
 from gongwen.model import Alignment, Document, Paragraph, Role
 
 PARAMS: dict[str, Any] = {
@@ -41,8 +41,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 N_("the signature and date must stand at the right"),
                 paragraph=p,
-                expected="right",
-                actual=p.alignment.value if p.alignment else "left",
+                expected=t(ALIGNMENTS["right"], ctx.lang),
+                actual=t(ALIGNMENTS[p.alignment.value if p.alignment else "left"], ctx.lang),
             )
     if dates:
         flow = in_text(doc)

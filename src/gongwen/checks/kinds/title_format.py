@@ -12,13 +12,14 @@ from typing import Any
 from gongwen.checks.context import Context, Hit
 from gongwen.checks.ruleset import Rule
 from gongwen.checks.text import (
+    ALIGNMENTS,
     dominant_face,
     dominant_size,
     face_problem,
     size_problem,
     unknown_category,
 )
-from gongwen.i18n import N_
+from gongwen.i18n import N_, t
 from gongwen.model import Document, Role
 
 PARAMS: dict[str, Any] = {
@@ -49,10 +50,12 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             if hit:
                 yield hit
         if para.alignment is not None and para.alignment.value != p["alignment"]:
+            actual = t(ALIGNMENTS[para.alignment.value], ctx.lang)
+            expected = t(ALIGNMENTS[p["alignment"]], ctx.lang)
             yield Hit(
-                N_("the title is aligned {actual}, expected {expected}"),
-                {"actual": para.alignment.value, "expected": p["alignment"]},
+                N_("the title is {actual}, expected {expected}"),
+                {"actual": actual, "expected": expected},
                 paragraph=para,
-                expected=p["alignment"],
-                actual=para.alignment.value,
+                expected=expected,
+                actual=actual,
             )
