@@ -1454,7 +1454,8 @@ def expected(sample: Sample, blocks: list[Block]) -> list[dict[str, object]]:
         case "date_zeros":
             return [one("GB308", next(number[id(b)] for b in blocks if b.kind == "date"))]
         case "wrong_year":
-            return [one("AR302", number[id(blocks[0])])]
+            wrong = [number[id(b)] for b in blocks if f"{YEAR - 1}年度" in b.text]
+            return [one("AR302", wrong[0], wrong)]
         case "heading_numbering":
             h1 = [number[id(b)] for b in blocks if b.kind == "h1"]
             return [one("GB305", h1[2])]
@@ -1593,7 +1594,9 @@ def write_all(reports: Path) -> dict[str, object]:
         "deadline": DEADLINE.isoformat(),
         "paragraph_numbering": (
             "1-based over the document body's paragraphs in order, empty ones included "
-            "(headers and footers not counted); null = a whole-document finding"
+            "(headers and footers not counted); null = a whole-document finding. "
+            "expect[].paragraph is where the (first) finding points; expect[].paragraphs, "
+            "when given, lists every paragraph that carries the defect"
         ),
         "files": files,
         "absent": [
