@@ -7,7 +7,7 @@ phrase choices); only the PDF depends on LibreOffice and is rebuilt when `soffic
 Each .docx is written the way Word users write them: some through modified styles
 (Normal, Heading 1/2 with eastAsia fonts), some through direct run formatting, some
 mixed. Conforming reports follow "What a conforming annual report is" in the team brief;
-each other report carries exactly one defect, and `reports/expected.yaml` says which
+each other report carries exactly one defect, and `expected.yaml` says which
 finding it must produce and where (1-based paragraph number among the body paragraphs
 as written, empty ones included).
 """
@@ -1607,7 +1607,7 @@ def write_all(reports: Path) -> dict[str, object]:
     _write_tables(answers)
     text = yaml.safe_dump(answers, allow_unicode=True, sort_keys=False, width=100)
     header = "# Made by samples/make_samples.py: what each sample carries and must produce.\n"
-    (reports / "expected.yaml").write_text(header + text, encoding="utf-8")
+    (reports.parent / "expected.yaml").write_text(header + text, encoding="utf-8")
     (HERE / "README.md").write_text(_readme(files), encoding="utf-8")
     return answers
 
@@ -1640,7 +1640,7 @@ def _readme(files: list[dict[str, object]]) -> str:
 Made by `make_samples.py` (run `python samples/make_samples.py`; the PDF is rebuilt only where
 LibreOffice is installed). Deadline 截止日期 {DEADLINE.isoformat()}. `roster.csv` 名册 also lists
 {absent}, who submitted nothing (未报送, AR102); `register.csv` 收文登记 gives every received date.
-The findings each file must produce, with paragraph numbers, are in `reports/expected.yaml`.
+The findings each file must produce, with paragraph numbers, are in `expected.yaml`.
 
 | 文件 file | 排版方式 formatting | 问题 | defect | 应报 expected |
 |---|---|---|---|---|
