@@ -19,7 +19,7 @@ from cerberus.errors import ValidationError
 from gongwen.checks import registry
 from gongwen.checks.ruleset import Elements, Rule, RuleSet, Strength
 from gongwen.checks.schema import FILE
-from gongwen.checks.validation import check_document, describe
+from gongwen.checks.validation import check_document, describe, path_text
 from gongwen.i18n import DEFAULT_LANG, N_, t
 from gongwen.resources import data_dir
 
@@ -146,8 +146,6 @@ def read_file(path: Path) -> dict[str, Any]:
 
 
 def _path(error: ValidationError) -> str:
-    from gongwen.checks.validation import path_text
-
     return path_text(error.document_path)
 
 
@@ -186,8 +184,6 @@ def _rule_problems(name: str, raw: Mapping[str, Any]) -> list[Problem]:
 
 
 def _sub(error: ValidationError) -> str:
-    from gongwen.checks.validation import path_text
-
     sub = path_text(error.document_path)
     return ("" if sub.startswith("[") else ".") + sub if sub else ""
 

@@ -59,12 +59,23 @@ def validate(params: dict[str, Any], fonts: dict[str, Any]) -> list[tuple[str, s
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     """One hit per way the facts record breaks the schema."""
-    _, errors = validate_facts(ctx.facts, rule.params["schema"], lang=ctx.lang, allow_unknown=True)
+    schema = rule.params["schema"]
+    _, errors = validate_facts(ctx.facts, schema, lang=ctx.lang, allow_unknown=True)
     for path, message in errors:
         key = path.split(".")[0].split("[")[0]
         value = ctx.facts.get(key)
         yield Hit(
             N_("{fact}: {problem}"),
             {"fact": t(LABELS.get(key, key), ctx.lang), "problem": message},
+            expected=_expected(schema.get(key, {}), ctx.lang),
             actual=None if value is None else str(value),
         )
+
+
+def _expected(field: dict[str, Any], lang: str) -> str | None:
+    """What the schema asks of one fact, as a finding's expected value (1500–8000)."""
+    if "min" in field or "max" in field:
+        return f"{field.get('min', '')}–{field.get('max', '')}"
+    if field.get("required") or field.get("nullable") is False:
+        return t(N_("present"), lang)
+    return None
