@@ -527,3 +527,13 @@ def test_malformed_xml_is_unreadable(tmp_path: Path) -> None:
     with pytest.raises(IngestError) as info:
         load(path)
     assert info.value.code == "IO001"
+
+
+def test_an_old_doc_or_encrypted_file_is_io005(tmp_path: Path) -> None:
+    # The Compound File signature is what a .doc, a .wps and a password-protected .docx share.
+    path = tmp_path / "报告.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    with pytest.raises(IngestError) as info:
+        load(path)
+    assert info.value.code == "IO005"
+    assert ".docx" in info.value.message()

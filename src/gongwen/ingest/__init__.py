@@ -2,7 +2,8 @@
 
 This package is the only code that reads OOXML or PDF internals. `load` looks at the
 first bytes of a file, not its name, and every failure is an `IngestError` with a
-rule code (IO001 unreadable, IO002 unsupported), never a traceback.
+rule code (IO001 unreadable, IO002 unsupported, IO005 legacy or encrypted Office file),
+never a traceback.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def load(path: str | Path) -> Document:
         return load_pdf(path)
     if head.startswith(_OLE):
         raise IngestError(
-            "IO001",
+            "IO005",
             N_("an old .doc/.wps or an encrypted file: save it as .docx without a password"),
             file=path.name,
         )
