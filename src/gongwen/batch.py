@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +22,7 @@ from gongwen.findings import (
     Totals,
 )
 from gongwen.i18n import DEFAULT_LANG
-from gongwen.roster import Receipt, RosterEntry, load_register, load_roster
+from gongwen.roster import Receipt, RosterEntry, load_open_issues, load_register, load_roster
 
 if TYPE_CHECKING:
     from gongwen.checks import RuleSet
@@ -64,7 +64,10 @@ def _options(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     lang: str = DEFAULT_LANG,
+    last_year_issues: str | Path | Mapping[str, Sequence[str]] | None = None,
 ) -> Options:
+    if isinstance(last_year_issues, str | Path):
+        last_year_issues = load_open_issues(last_year_issues)
     if isinstance(roster, str | Path):
         roster = load_roster(roster)
     if isinstance(register, str | Path):
@@ -78,6 +81,7 @@ def _options(
         lang=lang,
         roster=tuple(roster or ()),
         register=tuple(register or ()),
+        last_year_issues={k: tuple(v) for k, v in (last_year_issues or {}).items()},
     )
 
 
@@ -92,6 +96,7 @@ def check_file(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     lang: str = DEFAULT_LANG,
+    last_year_issues: str | Path | Mapping[str, Sequence[str]] | None = None,
 ) -> FileResult:
     """Check one submitted file; a broken file gives a result with a finding, not an exception."""
     options = _options(
@@ -103,6 +108,7 @@ def check_file(
         select=select,
         ignore=ignore,
         lang=lang,
+        last_year_issues=last_year_issues,
     )
     return _check_one(Path(path), options, options.rule_set())
 
@@ -125,6 +131,7 @@ def check_folder(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     lang: str = DEFAULT_LANG,
+    last_year_issues: str | Path | Mapping[str, Sequence[str]] | None = None,
 ) -> CheckReport:
     """Check every file under `paths`, going on past broken files, with totals over the roster."""
     if isinstance(paths, str | Path):
@@ -138,6 +145,7 @@ def check_folder(
         select=select,
         ignore=ignore,
         lang=lang,
+        last_year_issues=last_year_issues,
     )
     return summarise(list(iter_check(paths, options)), options)
 

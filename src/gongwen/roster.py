@@ -41,6 +41,11 @@ ROSTER_COLUMNS = {
     "official": ("姓名", "负责人", "official"),
     "post": ("职务", "post"),
 }
+ISSUE_COLUMNS = {
+    "department": ("单位", "部门", "department"),
+    "issue": ("问题", "问题清单", "issue"),
+    "status": ("整改状态", "状态", "status"),
+}
 REGISTER_COLUMNS = {
     "file": ("文件", "文件名", "file"),
     "department": ("单位", "部门", "department"),
@@ -145,3 +150,19 @@ def parse_date(text: str) -> dt.date:
     if not m:
         raise ValueError(text)
     return dt.date(int(m[1]), int(m[2]), int(m[3]))
+
+
+def load_open_issues(path: str | Path) -> dict[str, tuple[str, ...]]:
+    """Last year's issues still to answer, per department, from a table (单位, 问题[, 整改状态]).
+
+    Rows whose status says 已整改 (rectified) are left out: only open issues need answering.
+    """
+    path = Path(path)
+    issues: dict[str, list[str]] = {}
+    for number, cells in _table(path, ISSUE_COLUMNS, ("department", "issue")):
+        if not cells["department"] or not cells["issue"]:
+            raise TableError(N_("row {row}: department or issue is empty"), str(path), row=number)
+        if cells.get("status", "") in ("已整改", "已完成", "rectified"):
+            continue
+        issues.setdefault(cells["department"], []).append(cells["issue"])
+    return {department: tuple(items) for department, items in issues.items()}

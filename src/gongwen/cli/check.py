@@ -22,6 +22,11 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--rules", default="annual-report", help="rule set name or YAML file")
     p.add_argument("--roster", help="roster of officials who must submit (CSV or XLSX)")
     p.add_argument("--register", help="receipt register 收文登记 (CSV or XLSX)")
+    p.add_argument(
+        "--last-year-issues",
+        metavar="FILE",
+        help="last year's issue list (单位, 问题[, 整改状态]): reports must answer the open ones",
+    )
     p.add_argument("--year", type=int, help="review year (overrides the rule set)")
     p.add_argument("--deadline", type=dt.date.fromisoformat, help="deadline, YYYY-MM-DD")
     p.add_argument("--select", action="append", default=[], help="only these codes or prefixes")
@@ -41,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from gongwen.batch import Options, iter_check, summarise
     from gongwen.errors import GongwenError
     from gongwen.report import FORMATS
-    from gongwen.roster import load_register, load_roster
+    from gongwen.roster import load_open_issues, load_register, load_roster
     from gongwen.writing import write_text
 
     lang = args.lang
@@ -55,6 +60,9 @@ def run(args: argparse.Namespace) -> int:
             lang=lang,
             roster=tuple(load_roster(args.roster)) if args.roster else (),
             register=tuple(load_register(args.register)) if args.register else (),
+            last_year_issues=load_open_issues(args.last_year_issues)
+            if args.last_year_issues
+            else {},
         )
         options.rule_set()
     except (GongwenError, ValueError) as error:
