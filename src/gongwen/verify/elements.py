@@ -1,0 +1,121 @@
+"""Find the GB/T 9704 elements in a PDF's geometry: mark, number, red rule, title, page numbers,
+版记. Recognition uses colour, position and text form, as a reader of the printed page would."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from gongwen.ingest.pdf_layout import PageLayout, PdfLayout, Rule, TextLine
+from gongwen.units import Mm
+
+_PAGE_NUMBER = re.compile(r"^\s*[—–\-－―]?\s*(\d{1,4})\s*[—–\-－―]?\s*$")
+_IMPRINT_WORDS = ("印发", "抄送")
+TYPE_BOTTOM = Mm(262)
+_LONG_RULE = Mm(100)
+
+
+def is_red(color: tuple[float, float, float]) -> bool:
+    """Red as the 版头 prints it (pure or near red)."""
+    r, g, b = color
+    return r > 0.6 and g < 0.35 and b < 0.35
+
+
+def page_number_value(line: TextLine) -> int | None:
+    """The number of a page-number line below the type area, else None."""
+    match = _PAGE_NUMBER.match(line.text)
+    if match is None or line.baseline <= TYPE_BOTTOM:
+        return None
+    return int(match.group(1))
+
+
+@dataclass(frozen=True)
+class Imprint:
+    """The 版记: its rules (top to bottom) and the text lines between them."""
+
+    page: int
+    rules: tuple[Rule, ...]
+    lines: tuple[TextLine, ...]
+
+
+@dataclass(frozen=True)
+class Elements:
+    """The elements found in one PDF."""
+
+    layout: PdfLayout
+
+    @cached_property
+    def red_rule(self) -> Rule | None:
+        """The red separator of the 版头 on page 1."""
+        if not self.layout.pages:
+            return None
+        rules = [r for r in self.layout.pages[0].rules if is_red(r.color)]
+        return rules[0] if rules else None
+
+    @cached_property
+    def mark(self) -> tuple[TextLine, ...]:
+        """The lines of the red 发文机关标志 on page 1, above the red rule when there is one."""
+        if not self.layout.pages:
+            return ()
+        limit = self.red_rule.top if self.red_rule else Mm(150)
+        return tuple(
+            line for line in self.layout.pages[0].lines
+            if is_red(line.color) and line.baseline < limit
+        )
+
+    @cached_property
+    def doc_number(self) -> TextLine | None:
+        """The 发文字号: the last black line above the red rule."""
+        if self.red_rule is None:
+            return None
+        above = [
+            line for line in self.layout.pages[0].lines
+            if line.baseline < self.red_rule.top and not is_red(line.color)
+        ]
+        return above[-1] if above else None
+
+    @cached_property
+    def title(self) -> TextLine | None:
+        """The title: the first line under the red rule."""
+        if self.red_rule is None:
+            return None
+        below = [line for line in self.layout.pages[0].lines if line.em_top > self.red_rule.top]
+        return below[0] if below else None
+
+    @cached_property
+    def imprint(self) -> Imprint | None:
+        """The 版记: long black rules with a 印发 or 抄送 line among them, on one page."""
+        for page in reversed(self.layout.pages):
+            rules = tuple(
+                r for r in page.rules if not is_red(r.color) and r.length >= _LONG_RULE
+            )
+            if len(rules) < 2:
+                continue
+            inside = tuple(
+                line for line in page.lines
+                if rules[0].top - Mm(2) <= line.baseline <= rules[-1].bottom + Mm(2)
+            )
+            if any(w in line.text for line in inside for w in _IMPRINT_WORDS):
+                return Imprint(page.number, rules, inside)
+        return None
+
+    def page_numbers(self, page: PageLayout) -> tuple[TextLine, ...]:
+        """The page-number lines of `page`."""
+        return tuple(line for line in page.lines if page_number_value(line) is not None)
+
+    def body_lines(self, page: PageLayout) -> tuple[TextLine, ...]:
+        """The lines of `page` that are not page numbers nor the 版记."""
+        skip = set(self.imprint.lines) if self.imprint and self.imprint.page == page.number else ()
+        return tuple(
+            line for line in page.lines
+            if page_number_value(line) is None and line not in skip
+        )
+
+    def imprint_only(self, page: PageLayout) -> bool:
+        """Whether `page` holds the 版记 and nothing else but a page number."""
+        return (
+            self.imprint is not None
+            and self.imprint.page == page.number
+            and not self.body_lines(page)
+        )
