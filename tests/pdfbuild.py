@@ -8,9 +8,12 @@ centred footer) gives a document with a known defect.
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.oxml import parse_xml
@@ -28,6 +31,21 @@ SENTENCE = (
     "本年度认真贯彻落实上级决策部署，坚持依法履职，主动接受人大监督，"
     "扎实推进各项工作任务落实，取得了较好成效。"
 )
+
+
+def require_soffice() -> None:
+    """Skip when soffice is absent on a developer's machine; fail when it is absent in CI."""
+    has_soffice = shutil.which("soffice") or shutil.which("libreoffice") or os.environ.get(
+        "GONGWEN_SOFFICE"
+    )
+    missing = None if has_soffice else "LibreOffice (soffice)"
+    if missing is None and not shutil.which("pdftoppm"):
+        missing = "pdftoppm (poppler-utils)"
+    if missing is None:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{missing} is missing in CI: run `bash fonts/install.sh` first")
+    pytest.skip(f"{missing} is not installed")
 
 
 @dataclass(frozen=True)

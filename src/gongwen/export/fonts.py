@@ -17,6 +17,7 @@ from gongwen.resources import data_dir
 
 FONTS_CONF_ENV = "GONGWEN_FONTCONFIG"
 _REGION = re.compile(r"cjk\s*(sc|tc|jp|kr|hk)\b", re.IGNORECASE)
+_SYSTEM = Path("/etc/fonts")
 _SUFFIX = re.compile(r"-v?kana$|-(vert|vrt2)$", re.IGNORECASE)
 
 
@@ -62,10 +63,20 @@ def fonts_conf() -> Path | None:
     return path if path.is_file() else None
 
 
-def aliases(conf: Path) -> dict[str, FreeFace]:
-    """Official face name (casefolded) → the free face the alias file accepts for it."""
+def aliases(conf: Path, _seen: frozenset[Path] = frozenset()) -> dict[str, FreeFace]:
+    """Official face name (casefolded) → the free face the alias file accepts for it.
+
+    Files it includes are read too (a local file may wrap the shipped one), except the
+    system's own configuration, whose generic aliases (serif, sans-serif) are not ours.
+    """
     root = ET.parse(conf).getroot()
     table: dict[str, FreeFace] = {}
+    for include in root.iter("include"):
+        target = Path((include.text or "").strip()).expanduser()
+        if not target.is_absolute():
+            target = conf.parent / target
+        if target.is_file() and target not in _seen and _SYSTEM not in target.parents:
+            table.update(aliases(target, _seen | {conf}))
     for alias in root.iter("alias"):
         official = alias.findtext("family")
         free = alias.findtext("accept/family") or alias.findtext("prefer/family")
