@@ -1,0 +1,87 @@
+"""Case-file errors: the JSON path of each problem and what is wrong, in the user's language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from gongwen.i18n import DEFAULT_LANG, N_, t
+
+# pydantic error type → message id; the context of the error fills the placeholders.
+MESSAGES: dict[str, str] = {
+    "missing": N_("this field is required"),
+    "extra_forbidden": N_("unknown field"),
+    "string_type": N_("must be text"),
+    "string_too_short": N_("must not be empty"),
+    "int_type": N_("must be a whole number"),
+    "int_parsing": N_("must be a whole number"),
+    "int_from_float": N_("must be a whole number"),
+    "bool_type": N_("must be true or false"),
+    "bool_parsing": N_("must be true or false"),
+    "date_type": N_("must be a date such as 2020-03-31"),
+    "date_parsing": N_("must be a date such as 2020-03-31"),
+    "date_from_datetime_parsing": N_("must be a date such as 2020-03-31"),
+    "date_from_datetime_inexact": N_("must be a date such as 2020-03-31"),
+    "datetime_type": N_("must be a date and time such as 2020-04-20T09:00"),
+    "datetime_parsing": N_("must be a date and time such as 2020-04-20T09:00"),
+    "datetime_from_date_parsing": N_("must be a date and time such as 2020-04-20T09:00"),
+    "greater_than_equal": N_("must be at least {ge}"),
+    "less_than_equal": N_("must be at most {le}"),
+    "too_short": N_("needs at least {min_length} item(s)"),
+    "list_type": N_("must be a list"),
+    "model_type": N_("must be an object"),
+    "dict_type": N_("must be an object"),
+    "enum": N_("must be one of {expected}"),
+    "path_type": N_("must be a file path"),
+    "end_before_start": N_("the end date is before the start date"),
+    "rectified_without_date": N_("a rectified issue needs its date (rectified_on)"),
+    "open_with_date": N_("an open issue has a rectified_on date"),
+    "duplicate_department": N_("the department {value} is listed twice"),
+    "unknown_department": N_("no department of the case is called {value}"),
+    "no_such_file": N_("no such file"),
+    "json_invalid": N_("not valid JSON: {error} (line {line}, column {column})"),
+    "not_an_object": N_("the case file must hold one JSON object"),
+}
+FALLBACK = N_("invalid value ({type})")
+ROOT = "$"
+
+
+class CaseError(ValueError):
+    """An unusable case file; `errors` lists (JSON path, message) pairs."""
+
+    def __init__(self, errors: list[tuple[str, str]]) -> None:
+        super().__init__("; ".join(f"{path}: {message}" for path, message in errors))
+        self.errors = errors
+
+
+def json_path(loc: Iterable[int | str]) -> str:
+    """A pydantic location as a JSON path: departments[3].issues[0].deadline."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or ROOT
+
+
+def message(kind: str, ctx: Mapping[str, Any] | None, lang: str = DEFAULT_LANG) -> str:
+    """The message for a pydantic error of type `kind`, in `lang`."""
+    values = {k: str(v) for k, v in (ctx or {}).items()}
+    msgid = MESSAGES.get(kind)
+    if msgid is None:
+        return t(FALLBACK, lang, type=kind)
+    try:
+        return t(msgid, lang, **values)
+    except (KeyError, IndexError):
+        return t(FALLBACK, lang, type=kind)
+
+
+def from_pydantic(errors: list[dict[str, Any]], lang: str = DEFAULT_LANG) -> list[tuple[str, str]]:
+    """(path, message) pairs for pydantic's `ValidationError.errors()`."""
+    out = []
+    for e in errors:
+        ctx = e.get("ctx") or {}
+        path = ctx.get("path") or json_path(e["loc"])
+        out.append((path, message(e["type"], ctx, lang)))
+    return out
