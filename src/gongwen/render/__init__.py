@@ -1,0 +1,101 @@
+"""Generating documents: case → context → render → export.
+
+`render(case, kind)` gives one document's bytes; `render_all(case)` the whole set with
+safe, unique file names; `write_all(case, outdir)` writes them, each atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gongwen.case import Case
+from gongwen.render.kinds import KINDS, Kind
+from gongwen.render.names import safe_stem, unique
+
+__all__ = ["KINDS", "Kind", "RenderedDocument", "render", "render_all", "write_all"]
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedDocument:
+    """One generated document: its kind, a file name safe on every system, its bytes."""
+
+    kind: str
+    file_name: str
+    data: bytes
+
+
+def _kind(kind: str) -> Kind:
+    try:
+        return KINDS[kind]
+    except KeyError:
+        raise ValueError(f"unknown document kind {kind!r}; use one of {', '.join(KINDS)}") from None
+
+
+def _pick(case: Case, kind: Kind, item: int | str | None) -> Any:
+    items = kind.items(case)
+    if not items:
+        raise ValueError(f"the case has nothing to make a {kind.name} document for")
+    if item is None or kind.per is None:
+        return items[0]
+    if isinstance(item, int):
+        return items[item]
+    for candidate in items:
+        if item in (getattr(candidate, "department", None), getattr(candidate, "name", None),
+                    getattr(candidate, "subject", None)):
+            return candidate
+    raise ValueError(f"no {kind.name} item called {item!r}")
+
+
+def _render(case: Case, kind: Kind, item: Any) -> bytes:
+    from gongwen.render.engine import render_template
+
+    return render_template(kind.template, kind.module.build(case, item))
+
+
+def render(case: Case, kind: str, *, item: int | str | None = None) -> bytes:
+    """One document of `kind` as .docx bytes.
+
+    `item` picks the interview (index or department), the decision (index or subject) or
+    the department (index or name) for the kinds made once per item; None picks the first.
+    """
+    k = _kind(kind)
+    return _render(case, k, _pick(case, k, item))
+
+
+def render_all(case: Case, kinds: Iterable[str] | None = None) -> list[RenderedDocument]:
+    """Every document of `kinds` (all kinds by default), in kind order then item order."""
+    wanted = list(kinds) if kinds is not None else list(KINDS)
+    selected = [_kind(k) for k in KINDS if k in wanted]
+    for k in wanted:
+        _kind(k)
+    taken: set[str] = set()
+    out = []
+    for k in selected:
+        for item in k.items(case):
+            name = unique(safe_stem(k.module.name(case, item)), taken)
+            out.append(RenderedDocument(k.name, name, _render(case, k, item)))
+    return out
+
+
+def write_all(
+    case: Case, outdir: str | Path, kinds: Iterable[str] | None = None, *, force: bool = False
+) -> list[Path]:
+    """Render every document, then write each atomically into `outdir`.
+
+    Nothing is written unless everything rendered; FileExistsError names the files
+    that would be overwritten when `force` is false.
+    """
+    from gongwen.writing import write_bytes
+
+    folder = Path(outdir)
+    documents = render_all(case, kinds)
+    targets = [folder / d.file_name for d in documents]
+    existing = [p for p in targets if p.exists()]
+    if existing and not force:
+        raise FileExistsError(", ".join(str(p) for p in existing))
+    for path, d in zip(targets, documents, strict=True):
+        write_bytes(path, d.data)
+    return targets

@@ -1,0 +1,189 @@
+"""What every document kind shares: the 版头 and 版记 values, the title, the signature layout."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gongwen.case import Case, DocumentSettings
+from gongwen.render import geometry as g
+from gongwen.render.filters import long_date, short_date, width
+from gongwen.units import Length
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Geometry that depends on the text, applied to the rendered document by the engine."""
+
+    mark_scale: int  # percent width of the mark's characters, so it fits one line
+    signature_right: Length
+    date_right: Length
+    imprint_height: Length
+    seal_image: Path | None = None
+    seal_centre: int = 0  # EMU from the left edge of the type area to the seal's centre
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A document ready to render: the template's context, its layout and its properties."""
+
+    context: dict[str, Any]
+    layout: Layout
+    title: str
+    author: str
+    date: dt.date
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def title_lines(parts: Sequence[str], max_width: float) -> list[str]:
+    """Title phrases joined into lines no wider than `max_width` 字, as even as they can be.
+
+    Phrases are kept whole (7.3.1: wrap keeping words whole) unless one alone is too wide.
+    """
+    pieces: list[str] = []
+    for part in parts:
+        while width(part) > max_width:
+            cut = _cut(part, max_width)
+            pieces.append(part[:cut])
+            part = part[cut:]
+        pieces.append(part)
+    total = width("".join(pieces))
+    lines_needed = max(1, math.ceil(total / max_width))
+    for n in range(lines_needed, len(pieces) + 1):
+        best = _best_split(pieces, n, max_width)
+        if best:
+            return best
+    return pieces
+
+
+def _cut(text: str, max_width: float) -> int:
+    w = 0.0
+    for i, c in enumerate(text):
+        w += width(c)
+        if w > max_width:
+            return i
+    return len(text)
+
+
+def _best_split(pieces: list[str], n: int, max_width: float) -> list[str] | None:
+    """The split of `pieces` into `n` lines that fit, with the smallest spread of widths."""
+    import itertools
+
+    best: tuple[float, list[str]] | None = None
+    for cuts in itertools.combinations(range(1, len(pieces)), n - 1):
+        bounds = (0, *cuts, len(pieces))
+        lines = ["".join(pieces[a:b]) for a, b in itertools.pairwise(bounds)]
+        widths = [width(line) for line in lines]
+        if max(widths) > max_width:
+            continue
+        spread = max(widths) - min(widths)
+        if best is None or spread < best[0]:
+            best = (spread, lines)
+    return best[1] if best else None
+
+
+def period(start: dt.date, end: dt.date | None) -> str:
+    """2020年4月1日 or 2020年4月1日至4月10日."""
+    if end is None or end == start:
+        return long_date(start)
+    tail = short_date(end) if end.year == start.year else long_date(end)
+    return f"{long_date(start)}至{tail}"
+
+
+def doc_number(code: str, year: int, number: int | None) -> str:
+    """发文字号: 丹人常〔2020〕7号, year in full, no leading zeros (7.2.5)."""
+    return f"{code}〔{year}〕{number}号" if number else ""
+
+
+def mark_scale(mark: str) -> int:
+    """The character width (percent) that fits the mark on one line of the type area."""
+    fit = g.TYPE_WIDTH / (width(mark) * g.MARK_SIZE) * 100
+    return max(g.MIN_MARK_SCALE, min(100, math.floor(fit)))
+
+
+def signature_layout(signatory: str, date: str, sealed: bool) -> tuple[Length, Length]:
+    """Right indents of the 署名 and the 成文日期 (7.3.5.1 sealed, 7.3.5.2 unsealed)."""
+    w_sig, w_date = width(signatory), width(date)
+    if sealed:  # date 4 字 from the right, 署名 centred over the date
+        date_right = 4.0
+        sig_right = max(0.0, date_right + (w_date - w_sig) / 2)
+    else:  # 署名 2 字 from the right, the date starting 2 字 further right than the 署名
+        sig_right, date_right = 2.0, w_sig - w_date
+        if date_right < 2.0:
+            date_right = 2.0
+            sig_right = 4.0 + w_date - w_sig
+    return Length(round(sig_right * g.CHAR)), Length(round(date_right * g.CHAR))
+
+
+def imprint_height(cc: str) -> Length:
+    """Height of the 版记 box: three rules, the 抄送 lines (if any) and the 印发 line."""
+    per_line = g.TYPE_WIDTH / g.IMPRINT_CHAR - 2 - 3  # one 字 in each side, then 抄送：
+    cc_lines = math.ceil(width(cc + "。") / per_line) if cc else 0
+    rules = 3 if cc else 2
+    rule = g.RULE_LINE + g.IMPRINT_THICK
+    return Length(rules * rule + (cc_lines + 1) * g.IMPRINT_LINE + g.Pt(2))
+
+
+def document(
+    case: Case,
+    settings: DocumentSettings,
+    *,
+    title: Sequence[str],
+    recipients: Sequence[str] = (),
+    attachments: Sequence[str] = (),
+    number: int | None = None,
+) -> tuple[dict[str, Any], Layout, str]:
+    """The `doc` values of the template, the layout, and the title on one line."""
+    date = long_date(settings.date)
+    signatory = settings.signatory or case.issuer.name
+    cc = "，".join(settings.cc)
+    lines = title_lines(title, float(math.floor(g.TYPE_WIDTH / g.TITLE_SIZE)))
+    names = list(settings.recipients) or list(recipients)
+    if len(attachments) > 1:
+        notes = [f"附件：1. {attachments[0]}"]
+        notes += [f"{i}. {a}" for i, a in enumerate(attachments[1:], start=2)]
+    else:
+        notes = [f"附件：{a}" for a in attachments]
+    code = settings.code or case.issuer.code
+    year = settings.year or settings.date.year
+    doc = {
+        "number": doc_number(code, year, number if number is not None else settings.number),
+        "title": "\n".join(lines),
+        "recipients": "、".join(names) + "：" if names else "",
+        "attachment_notes": notes,
+        "sealed": settings.sealed,
+        "signatory": signatory,
+        "date": date,
+        "note": f"（{settings.note}）" if settings.note else "",
+        "cc": cc,
+        "printed_by": settings.printed_by or f"{case.issuer.name}办公室",
+        "printed_on": long_date(settings.printed_on or settings.date),
+    }
+    sig_right, date_right = signature_layout(signatory, date, settings.sealed)
+    seal = settings.seal_image if settings.sealed else None
+    layout = Layout(
+        mark_scale=mark_scale(case.issuer.mark),
+        signature_right=sig_right,
+        date_right=date_right,
+        imprint_height=imprint_height(cc),
+        seal_image=seal,
+        seal_centre=round(g.TYPE_WIDTH - date_right - width(date) * g.CHAR / 2),
+    )
+    return doc, layout, "".join(lines)
+
+
+def base(case: Case) -> dict[str, Any]:
+    """Values every template may use."""
+    return {
+        "issuer": {"name": case.issuer.name, "short_name": case.issuer.short_name,
+                   "mark": case.issuer.mark},
+        "year": case.review_year,
+        "rules_name": case.rules_name,
+        "decided_by": case.decided_by,
+        "office": case.team.office,
+        "total": len(case.departments),
+    }

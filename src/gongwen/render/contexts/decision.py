@@ -1,0 +1,40 @@
+"""专题监督决定: one decision per special supervision."""
+
+from __future__ import annotations
+
+from gongwen.case import Case, Supervision
+from gongwen.render.contexts.common import Prepared, base, document
+from gongwen.render.filters import join, long_date, sentence
+
+LABEL = "专题监督决定"
+
+
+def items(case: Case) -> list[Supervision]:
+    """Every special supervision of the case."""
+    return list(case.supervisions)
+
+
+def name(case: Case, item: Supervision) -> str:
+    """The file name stem."""
+    return f"{LABEL}-{item.subject}"
+
+
+def build(case: Case, item: Supervision) -> Prepared:
+    """The decision's context."""
+    doc, layout, title = document(
+        case,
+        item.document,
+        title=[f"关于对{item.subject}", "开展专题监督的决定"],
+    )
+    context = {
+        **base(case),
+        "doc": doc,
+        "subject": item.subject,
+        "departments": join(item.departments),
+        "reasons": [sentence(x) + "。" for x in item.reasons],
+        "steps": [{"title": s.title, "text": sentence(s.text) + "。"} for s in item.steps],
+        "deadline": long_date(item.deadline),
+        "reporter": item.reporter,
+        "report_on": long_date(item.report_on),
+    }
+    return Prepared(context, layout, title, case.issuer.name, item.document.date)

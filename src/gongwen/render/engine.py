@@ -1,0 +1,154 @@
+"""The one module that imports docxtpl: render a template with autoescape, apply the layout,
+fix the properties, and pack a reproducible .docx (fixed timestamps and member order).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gongwen.render import geometry as g
+from gongwen.render.filters import FILTERS
+
+if TYPE_CHECKING:
+    from gongwen.render.contexts.common import Layout, Prepared
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+# C0 controls other than \t and \n: not allowed in XML, and docxtpl turns \a and \f into
+# new paragraphs and page breaks, which case text must not be able to do.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS = {
+    "w": _W,
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+}
+
+
+def _clean(value: Any) -> Any:
+    """Every value a template prints passes here before it is escaped."""
+    if value is None:
+        return ""
+    return _CONTROL.sub("", value) if isinstance(value, str) else value
+
+
+def render_template(template: Path, prepared: Prepared) -> bytes:
+    """The .docx of `template` filled from `prepared`, byte for byte the same every time."""
+    from docxtpl import DocxTemplate
+    from jinja2 import Environment, StrictUndefined
+
+    tpl = DocxTemplate(str(template))
+    env = Environment(autoescape=True, finalize=_clean, undefined=StrictUndefined)
+    env.filters.update(FILTERS)
+    tpl.render(prepared.context, jinja_env=env, autoescape=True)
+    document = tpl.docx
+    _apply_layout(document, prepared.layout)
+    _set_properties(document, prepared)
+    buf = io.BytesIO()
+    tpl.save(buf)
+    return normalise_zip(buf.getvalue())
+
+
+def _w(name: str) -> str:
+    return f"{{{_W}}}{name}"
+
+
+def _xpath(node: Any, expr: str) -> list[Any]:
+    from lxml import etree
+
+    return etree.XPath(expr, namespaces=_NS)(node)
+
+
+def _paragraphs(body: Any, style: str) -> list[Any]:
+    return _xpath(body, f'.//w:p[w:pPr/w:pStyle/@w:val="{style}"]')
+
+
+def _set_right(paragraph: Any, right: int) -> None:
+    ind = paragraph.find(f"{_w('pPr')}/{_w('ind')}")
+    ind.set(_w("right"), str(g.twips(right)))
+    ind.set(_w("rightChars"), str(round(right / g.CHAR * 100)))
+
+
+def _apply_layout(document: Any, layout: Layout) -> None:
+    """The geometry that depends on the text: mark width, 署名/日期 indents, 版记 height."""
+    body = document.element.body
+    for p in _paragraphs(body, "GwMark"):
+        for rpr in p.iter(_w("rPr")):
+            scale = rpr.makeelement(_w("w"), {_w("val"): str(layout.mark_scale)})
+            rpr.find(_w("sz")).addprevious(scale)
+    for p in _paragraphs(body, "GwSignature"):
+        _set_right(p, layout.signature_right)
+    for p in _paragraphs(body, "GwDate"):
+        _set_right(p, layout.date_right)
+    for anchor in _xpath(body, './/wp:anchor[wp:docPr/@name="版记"]'):
+        cy = str(int(layout.imprint_height))
+        anchor.find("wp:extent", _NS).set("cy", cy)
+        for ext in _xpath(anchor, ".//a:xfrm/a:ext"):
+            ext.set("cy", cy)
+    if layout.seal_image is not None:
+        signature = _paragraphs(body, "GwSignature")
+        if signature:
+            _add_seal(document, signature[0], layout)
+
+
+def _add_seal(document: Any, paragraph: Any, layout: Layout) -> None:
+    """A floating seal picture centred over the date, its centre a little above the 署名."""
+    from docx.oxml import parse_xml
+
+    rid, _image = document.part.get_or_add_image(str(layout.seal_image))
+    size = int(g.SEAL_SIZE)
+    x = int(layout.seal_centre) - size // 2
+    y = int(g.SEAL_LIFT) - size // 2
+    xml = (
+        f'<w:r xmlns:w="{_W}" xmlns:wp="{_NS["wp"]}" xmlns:a="{_NS["a"]}" '
+        'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+        'relativeHeight="251660288" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="margin"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{size}" cy="{size}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        '<wp:wrapNone/><wp:docPr id="1000" name="印章" descr="印章"/>'
+        '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+        '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+        '<pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="seal"/><pic:cNvPicPr/></pic:nvPicPr>'
+        f'<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch>'
+        f'</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{size}" cy="{size}"/>'
+        '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+        "</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
+    )
+    ppr = paragraph.find(_w("pPr"))
+    ppr.addnext(parse_xml(xml))
+
+
+def _set_properties(document: Any, prepared: Prepared) -> None:
+    """Core properties from the case only: the same case gives the same file."""
+    moment = dt.datetime.combine(prepared.date, dt.time(0, 0))
+    props = document.core_properties
+    props.title = prepared.title
+    props.author = prepared.author
+    props.last_modified_by = prepared.author
+    props.created = moment
+    props.modified = moment
+    props.revision = 1
+
+
+def normalise_zip(data: bytes) -> bytes:
+    """`data` repacked with fixed timestamps, attributes and member order."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        members = {name: src.read(name) for name in src.namelist()}
+    order = sorted(members, key=lambda n: (n != "[Content_Types].xml", n))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in order:
+            info = zipfile.ZipInfo(name, FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, members[name])
+    return out.getvalue()

@@ -1,0 +1,103 @@
+"""The GB/T 9704-2012 numbers of the generated documents, each in one place.
+
+Every length is a `gongwen.units.Length`; the template builder and the render-time
+layout read them from here, so a format number changes in this file only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gongwen.units import Length, Mm, Pt, Twips, zihao
+
+# ---- paper and type area (5.1, 5.2.1) -------------------------------------------------
+PAGE_WIDTH = Twips(11906)  # A4 210 mm, as Word and python-docx write it
+PAGE_HEIGHT = Twips(16838)  # A4 297 mm
+# Margins as Word stores them (567 twips a centimetre): 37 / 35 / 28 / 26 mm.
+MARGIN_TOP = Twips(2098)
+MARGIN_BOTTOM = Twips(1984)
+MARGIN_LEFT = Twips(1588)
+MARGIN_RIGHT = Twips(1474)
+TYPE_WIDTH = Length(PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)  # 156 mm
+TYPE_HEIGHT = Length(PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM)  # 225 mm
+
+# ---- the grid: 22 lines × 28 characters (5.2.3) ---------------------------------------
+BODY_SIZE = Pt(zihao("三号"))  # 16 pt
+LINE_PITCH = Twips(579)  # 28.95 pt exact: 22 lines stay inside 225 mm
+# −0.25 pt after each character: 28 characters of 16 pt fit 156 mm (LibreOffice and Word);
+# a docGrid with negative charSpace would do it in Word but breaks LibreOffice's layout.
+CHAR_SPACING = Twips(-5)
+CHAR = BODY_SIZE  # one 字 of body text, the unit of indents
+LINES_PER_PAGE = 22
+CHARS_PER_LINE = 28
+
+# ---- font sizes -------------------------------------------------------------------------
+MARK_SIZE = Pt(zihao("小初"))  # 36 pt, scaled narrower when the name is long (7.2.4)
+TITLE_SIZE = Pt(zihao("二号"))  # 22 pt (7.3.1)
+IMPRINT_SIZE = Pt(zihao("四号"))  # 14 pt (7.4.2)
+PAGE_NUMBER_SIZE = Pt(zihao("四号"))  # 14 pt (7.5)
+PAGE_NUMBER_LINE = Twips(320)  # 16 pt exact for the footer line
+TABLE_SIZE = Pt(zihao("四号"))  # 实务: attachment tables in 4号
+TABLE_LINE = Twips(400)  # 20 pt exact inside tables
+MIN_MARK_SCALE = 50  # percent; narrower than this no office would print
+
+# ---- 版头 (7.2) -------------------------------------------------------------------------
+MARK_TOP = Mm(35)  # top edge of the mark's characters below the top of the type area
+# Space before the mark's line so that the ink starts MARK_TOP down: the line box of a
+# 36 pt line set exactly at MARK_LINE puts the ink top about 2 mm below the line top,
+# measured in LibreOffice with Noto Serif CJK SC Bold standing in for 小标宋.
+MARK_LINE = Pt(46)
+MARK_BEFORE = Mm(32.9)
+RED = "FF0000"
+RED_RULE_WIDTH = Pt(1)  # 实务: 1 pt
+RED_RULE_GAP = Mm(4)  # under the 发文字号 (7.2.7)
+# The rule is the bottom border of the 发文字号 line; this is the border's distance
+# below the line box that puts it 4 mm under the characters (measured, as above).
+RED_RULE_SPACE = Pt(7)
+
+# ---- 版记 (7.4) -------------------------------------------------------------------------
+IMPRINT_THICK = Mm(0.35)
+IMPRINT_THIN = Mm(0.25)
+IMPRINT_CHAR = IMPRINT_SIZE  # one 字 of 4号: the 版记 lines stand in by this much
+IMPRINT_LINE = Twips(440)  # 22 pt exact for the 4号 lines
+RULE_LINE = Twips(20)  # the paragraphs that carry only a rule are 1 pt high
+
+# ---- page numbers (7.5) -----------------------------------------------------------------
+PAGE_NUMBER_BELOW = Mm(7)  # the 一字线 7 mm below the type area
+FOOTER_DISTANCE = Mm(25)  # page bottom → footer line bottom, putting the dashes 7 mm down
+HEADER_DISTANCE = Mm(15)
+
+
+@dataclass(frozen=True, slots=True)
+class Face:
+    """A font as GB/T 9704 names it: the usual installed face and its Latin companion."""
+
+    east_asia: str
+    latin: str = "Times New Roman"
+
+
+FANGSONG = Face("仿宋_GB2312")
+HEITI = Face("黑体")
+KAITI = Face("楷体_GB2312")
+XIAOBIAOSONG = Face("方正小标宋简体")
+SONGTI = Face("宋体", latin="宋体")
+
+
+def twips(length: int) -> int:
+    """`length` in whole twips, as OOXML attributes take it."""
+    return round(Length(length).twips)
+
+
+def eighths(length: int) -> int:
+    """`length` in eighths of a point, the unit of border widths."""
+    return max(2, round(Length(length).pt * 8))
+
+
+def half_points(length: int) -> int:
+    """`length` in half points, the unit of font sizes."""
+    return round(Length(length).pt * 2)
+
+# ---- seal (7.3.5.1) ---------------------------------------------------------------------
+SEAL_SIZE = Mm(42)  # 实务: the usual round seal of a county body
+SEAL_LIFT = Pt(10)  # the seal's centre sits this far below the 署名 line's top: 署名 and
+# date end up "居印章中心偏下" as 7.3.5.1 asks

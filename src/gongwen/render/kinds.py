@@ -1,0 +1,47 @@
+"""The document kinds: each is a template folder plus a context module."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gongwen.resources import data_dir
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """A document kind: its name, its label, its context module."""
+
+    name: str
+    label: str  # the document's name in Chinese, as offices say it
+    per: str | None  # what one document is made for: None (one per case) or the item's kind
+
+    @property
+    def module(self) -> Any:
+        """The context module, imported on first use."""
+        return importlib.import_module(f"gongwen.render.contexts.{self.name}")
+
+    @property
+    def template(self) -> Path:
+        """The template file."""
+        return data_dir("templates") / self.name / "template.docx"
+
+    @property
+    def items(self) -> Callable[..., list[Any]]:
+        """The items of a case this kind makes one document for."""
+        return self.module.items
+
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind("report", "评阅报告", None),
+        Kind("circular", "情况通报", None),
+        Kind("interview", "约谈通知", "interview"),
+        Kind("decision", "专题监督决定", "supervision"),
+        Kind("feedback", "评阅意见反馈函", "department"),
+    )
+}

@@ -1,0 +1,30 @@
+"""情况通报 (通报): the results, those commended and those who fell short, the requirements."""
+
+from __future__ import annotations
+
+from _blocks import h1, h2, p, tag
+
+NAME = "履职报告评阅情况的通报"
+
+BODY = [
+    p("根据{{ rules_name }}，市人大常委会于{{ review_period }}对{{ total }}名政府工作部门"
+      "负责人{{ year }}年度履职报告进行了评阅。现将有关情况通报如下："),
+    h1("一、基本情况"),
+    p("{{ summary }}"),
+    tag("{%p for rate in rates %}"),
+    p("{{ rate.label }}为{{ rate.percent }}（{{ rate.fraction }}）。{{ rate.detail }}"),
+    tag("{%p endfor %}"),
+    h1("二、评阅结果"),
+    h2("（一）表现较好的"),
+    p("{{ commended }}"),
+    h2("（二）存在不足的"),
+    p("{{ fell_short }}"),
+    h1("三、有关要求"),
+    tag("{%p for requirement in requirements %}"),
+    h2("（{{ loop.index|cn }}）{{ requirement.title }}"),
+    p("{{ requirement.text }}"),
+    tag("{%p endfor %}"),
+    p("特此通报。"),
+]
+
+ATTACHMENT: list[str] = []

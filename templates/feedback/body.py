@@ -1,0 +1,39 @@
+"""评阅意见反馈函 (函), one per department, with its 问题清单 as an attachment table."""
+
+from __future__ import annotations
+
+from _blocks import Column, blank, h1, p, table
+from build_templates import attachment_start
+
+from gongwen.units import Mm
+
+NAME = "履职报告评阅意见的函"
+
+BODY = [
+    p("你单位主要负责人{{ official }}同志的{{ year }}年度履职报告已于{{ received }}收悉。"
+      "按照{{ rules_name }}，市人大常委会组织评阅专班对报告进行了评阅。"
+      "现将评阅意见函告如下："),
+    h1("一、总体评价"),
+    p("{{ assessment }}"),
+    h1("二、存在的问题"),
+    p("评阅中梳理出问题{{ issues_total }}条，详见附件。"),
+    h1("三、整改要求"),
+    p("请你单位对照问题清单逐条制定整改措施，明确责任人和整改时限，于{{ rectify_by }}前"
+      "整改到位，并将整改情况书面报送{{ office }}。市人大常委会将对整改情况进行跟踪督办，"
+      "整改情况纳入下一年度履职报告评阅内容。"),
+    p("特此函告。"),
+]
+
+ATTACHMENT = [
+    *attachment_start("附件", "{{ attachment_title }}"),
+    table(
+        [
+            Column("序号", Mm(14), "{{ row.index }}"),
+            Column("问题", Mm(86), "{{ row.text }}", "left"),
+            Column("类别", Mm(28), "{{ row.category }}"),
+            Column("整改时限", Mm(28), "{{ row.deadline }}"),
+        ],
+        "rows",
+    ),
+    blank(),
+]

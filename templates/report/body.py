@@ -1,0 +1,57 @@
+"""评阅报告 (报告): the five steps, the four rates, the problems, the proposals; results table."""
+
+from __future__ import annotations
+
+from _blocks import Column, blank, h1, h2, p, table, tag
+from build_templates import attachment_start
+
+from gongwen.units import Mm
+
+NAME = "履职报告评阅情况的报告"
+
+BODY = [
+    p("根据{{ rules_name }}，市人大常委会组织对{{ total }}名政府工作部门负责人"
+      "{{ year }}年度履职报告进行了评阅。现将评阅情况报告如下："),
+    h1("一、评阅工作开展情况"),
+    p("评阅工作按照成立专班、分散审阅、集中评阅、延伸评阅、拟定报告五个步骤进行。"),
+    tag("{%p for step in steps %}"),
+    h2("（{{ loop.index|cn }}）{{ step.name }}"),
+    p("{{ step.text }}"),
+    tag("{%p endfor %}"),
+    h1("二、评阅结果"),
+    p("{{ summary }}"),
+    tag("{%p for rate in rates %}"),
+    p("{{ rate.label }}为{{ rate.percent }}（{{ rate.fraction }}）。{{ rate.detail }}"),
+    tag("{%p endfor %}"),
+    p("各部门负责人履职报告评阅结果见附件。"),
+    h1("三、发现的主要问题"),
+    p("集中评阅和延伸评阅中，共梳理出问题{{ issues_total }}条，主要集中在以下方面："),
+    tag("{%p for category in categories %}"),
+    h2("（{{ loop.index|cn }}）{{ category.name }}方面"),
+    p("共{{ category.count }}条，主要表现为：{{ category.examples }}。"),
+    tag("{%p endfor %}"),
+    p("{{ rectification }}"),
+    h1("四、意见建议"),
+    tag("{%p for proposal in proposals %}"),
+    h2("（{{ loop.index|cn }}）{{ proposal.title }}"),
+    p("{{ proposal.text }}"),
+    tag("{%p endfor %}"),
+    p("特此报告。"),
+]
+
+ATTACHMENT = [
+    *attachment_start("附件", "{{ attachment_title }}"),
+    table(
+        [
+            Column("序号", Mm(12), "{{ row.index }}"),
+            Column("单位", Mm(44), "{{ row.department }}", "left"),
+            Column("负责人", Mm(22), "{{ row.official }}"),
+            Column("报送日期", Mm(24), "{{ row.received }}"),
+            Column("质量等次", Mm(20), "{{ row.grade }}"),
+            Column("问题数", Mm(17), "{{ row.issues }}"),
+            Column("已整改", Mm(17), "{{ row.rectified }}"),
+        ],
+        "rows",
+    ),
+    blank(),
+]
