@@ -145,7 +145,8 @@ def imprint() -> str:
     )
     cx, cy = int(g.TYPE_WIDTH), int(g.Pt(80))  # the height is set to fit at render time
     box = (
-        '<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+        f"<w:r>{b.rpr(b.BODY)}"
+        '<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
         'relativeHeight="251659264" behindDoc="0" locked="1" layoutInCell="1" allowOverlap="0">'
         '<wp:simplePos x="0" y="0"/>'
         '<wp:positionH relativeFrom="margin"><wp:align>center</wp:align></wp:positionH>'

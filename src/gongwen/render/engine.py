@@ -107,6 +107,8 @@ def _add_seal(document: Any, paragraph: Any, layout: Layout) -> None:
         f'<w:r xmlns:w="{_W}" xmlns:wp="{_NS["wp"]}" xmlns:a="{_NS["a"]}" '
         'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f'<w:rPr><w:rFonts w:eastAsia="{g.FANGSONG.east_asia}"/>'
+        '<w:lang w:eastAsia="zh-CN"/></w:rPr>'
         '<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
         'relativeHeight="251660288" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
         '<wp:simplePos x="0" y="0"/>'
