@@ -85,19 +85,25 @@ class Elements:
 
     @cached_property
     def imprint(self) -> Imprint | None:
-        """The 版记: long black rules with a 印发 or 抄送 line among them, on one page."""
+        """The 版记: the long black rules from the one just above its first 抄送/印发 line to the
+        one just below its last; rules elsewhere on the page (a table's) are not its."""
         for page in reversed(self.layout.pages):
-            rules = tuple(
-                r for r in page.rules if not is_red(r.color) and r.length >= _LONG_RULE
-            )
-            if len(rules) < 2:
+            rules = [r for r in page.rules if not is_red(r.color) and r.length >= _LONG_RULE]
+            marked = [
+                line for line in page.lines if any(w in line.text for w in _IMPRINT_WORDS)
+            ]
+            if len(rules) < 2 or not marked:
                 continue
+            above = [r for r in rules if r.bottom <= marked[0].em_top]
+            below = [r for r in rules if r.top >= marked[-1].em_bottom]
+            if not above or not below:
+                continue
+            first, last = above[-1], below[0]
+            chosen = tuple(r for r in rules if first.top <= r.top <= last.top)
             inside = tuple(
-                line for line in page.lines
-                if rules[0].top - Mm(2) <= line.baseline <= rules[-1].bottom + Mm(2)
+                line for line in page.lines if first.top <= line.baseline <= last.bottom
             )
-            if any(w in line.text for line in inside for w in _IMPRINT_WORDS):
-                return Imprint(page.number, rules, inside)
+            return Imprint(page.number, chosen, inside)
         return None
 
     def page_numbers(self, page: PageLayout) -> tuple[TextLine, ...]:

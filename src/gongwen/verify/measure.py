@@ -21,6 +21,11 @@ from gongwen.verify.elements import Elements, page_number_value
 
 _FULL_WIDTH = re.compile(r"^[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’…—·]+$")
 _BODY_SIZE = 16.0
+# Marks LibreOffice and Word hang into the margin at a line's end (w:overflowPunct).
+_HANGING = set("，。、；：！？”’）》」』,.;:!?")
+_TYPE_BOTTOM_MM = 262.0
+_TYPE_RIGHT_MM = 184.0
+_PITCH_MM = Pt(28.95).mm  # the 22-line pitch: a full page's last line is within one of the edge
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,13 @@ def _off(got: float, want: float, tol: float) -> bool:
     return abs(got - want) > tol + 1e-9
 
 
+def _hangs(line: TextLine, p: dict[str, Any]) -> bool:
+    """Whether the line ends in a point hung past the type area's right edge, if allowed."""
+    return bool(p.get("allow_hanging_punctuation")) and (
+        line.text.rstrip()[-1:] in _HANGING and line.right.mm > _TYPE_RIGHT_MM + 0.5
+    )
+
+
 def page_size(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
     """Every page is `width_mm` × `height_mm`."""
     for page in ctx.layout.pages:
@@ -81,11 +93,12 @@ def type_area(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
     for page in ctx.layout.pages:
         bad = []
         for line in ctx.elements.body_lines(page):
+            line_right = line.right.mm - (Pt(line.size_pt).mm if _hangs(line, p) else 0)
             edges = (
                 (N_("top edge"), line.em_top.mm, top, line.em_top.mm < top - tol),
                 (N_("bottom edge"), line.em_bottom.mm, bottom, line.em_bottom.mm > bottom + tol),
                 (N_("left edge"), line.left.mm, left, line.left.mm < left - tol),
-                (N_("right edge"), line.right.mm, right, line.right.mm > right + tol),
+                (N_("right edge"), line.right.mm, right, line_right > right + tol),
             )
             bad.extend((line, e) for e in edges if e[3])
         if bad:
@@ -99,15 +112,22 @@ def type_area(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
 
 
 def lines_per_page(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
-    """A full page (body text continues on the next page, no 版头) holds `lines` lines."""
+    """A full page (text down to the last line, more on the next page, no 版头) holds `lines`."""
     pages = ctx.layout.pages
     for i, page in enumerate(pages[:-1]):
         if page.number == 1 and ctx.elements.red_rule is not None:
             continue
         if not ctx.elements.body_lines(pages[i + 1]):
             continue
-        lines = ctx.elements.body_lines(page)
+        every = ctx.elements.body_lines(page)
+        # The grid is the body text's: a page mostly of a table (四号 rows) has its own.
+        lines = tuple(line for line in every if abs(line.size_pt - _BODY_SIZE) < 0.5)
+        if len(lines) * 2 < len(every):
+            continue
         slots = _slots(lines)
+        # A page whose last lines are blank (a paragraph pushed to the next page) is not full.
+        if lines and max(line.baseline for line in lines).mm < _TYPE_BOTTOM_MM - _PITCH_MM:
+            continue
         if slots is not None and slots != p["lines"]:
             yield Hit(N_("a full page has {actual} lines, expected {expected}"),
                       {"actual": slots, "expected": p["lines"]}, page=page.number,
@@ -138,6 +158,8 @@ def chars_per_line(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
         half = _BODY_SIZE / 2
         for line in lines:
             text = line.text.strip()
+            if _hangs(line, p):
+                text = text[:-1]
             full = abs(line.left.pt - left) < 1.5 and right - line.right.pt < half
             if full and _FULL_WIDTH.match(text) and len(text) != p["chars"]:
                 yield Hit(N_("a full line has {actual} characters, expected {expected}"),
@@ -168,7 +190,9 @@ def red_rule_position(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
     rule, number = ctx.elements.red_rule, ctx.elements.doc_number
     if rule is None or number is None:
         return
-    got_ink = ctx.ink(number)
+    # To the foot of the closing 号 (7.2.5: every number ends with it): brackets and digits
+    # reach lower or higher than the characters a reader lines the rule up with.
+    got_ink = ctx.ink(number, left=Length(number.right - Pt(number.size_pt)))
     if got_ink is None:
         return
     gap = rule.top.mm - got_ink.bottom.mm
