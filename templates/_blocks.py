@@ -132,6 +132,11 @@ def p(text: str) -> str:
     return para(text, INDENTED)
 
 
+def last(text: str) -> str:
+    """The last body paragraph: kept on the page of the 署名, so that page has text (7.3.5)."""
+    return para(text, Para(first_line=2 * g.CHAR, keep_next=True))
+
+
 def h1(text: str) -> str:
     """A level-1 heading 一、 in 黑体."""
     return para(text, Para(style="GwHeading1", first_line=2 * g.CHAR, keep_next=True), HEADING1)

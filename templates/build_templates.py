@@ -56,28 +56,34 @@ def front() -> list[str]:
 
 # ---- 附件说明, 署名, 成文日期, 附注 -------------------------------------------------------
 
-ATTACHMENT_NOTE_MORE = b.Para(style="GwAttachmentNote", left=5 * g.CHAR)
-SIGNATURE_PARA = b.Para(style="GwSignature", align="right", right=2 * g.CHAR)
-DATE_PARA = b.Para(style="GwDate", align="right", right=4 * g.CHAR)
-NOTE_PARA = b.Para(style="GwNote", first_line=2 * g.CHAR)
+KEPT_BLANK = b.para("", b.Para(keep_next=True))
+ATTACHMENT_NOTE_FIRST = b.Para(style="GwAttachmentNote", first_line=2 * g.CHAR, keep_next=True)
+ATTACHMENT_NOTE_MORE = b.Para(style="GwAttachmentNote", left=5 * g.CHAR, keep_next=True)
+SIGNATURE_PARA = b.Para(style="GwSignature", align="right", right=2 * g.CHAR, keep_next=True)
+DATE_PARA = b.Para(style="GwDate", align="right", right=4 * g.CHAR, keep_next=True)
+NOTE_PARA = b.Para(style="GwNote", first_line=2 * g.CHAR, keep_next=True)
 
 
 def closing() -> list[str]:
-    """附件说明, then 署名 and 成文日期 (sealed or not), then 附注 (7.3.4–7.3.6)."""
+    """附件说明, then 署名 and 成文日期 (sealed or not), then 附注 (7.3.4–7.3.6).
+
+    Every line is kept with the next, down to the 版记's anchor when no attachment comes
+    between: the 署名 never stands on a page without text, and the 版记 never alone.
+    """
     return [
         b.tag("{%p for line in doc.attachment_notes %}"),
         b.tag("{%p if loop.first %}"),
-        b.blank(),
-        b.para("{{ line }}", b.Para(style="GwAttachmentNote", first_line=2 * g.CHAR)),
+        KEPT_BLANK,
+        b.para("{{ line }}", ATTACHMENT_NOTE_FIRST),
         b.tag("{%p else %}"),
         b.para("{{ line }}", ATTACHMENT_NOTE_MORE),
         b.tag("{%p endif %}"),
         b.tag("{%p endfor %}"),
-        b.blank(),
+        KEPT_BLANK,
         # a seal needs room: its top stays within one line of the text (7.3.5.1)
         b.tag("{%p if doc.sealed %}"),
-        b.blank(),
-        b.blank(),
+        KEPT_BLANK,
+        KEPT_BLANK,
         b.tag("{%p endif %}"),
         b.para("{{ doc.signatory }}", SIGNATURE_PARA),
         b.para("{{ doc.date }}", DATE_PARA),

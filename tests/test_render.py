@@ -337,3 +337,14 @@ def test_a_seal_image_floats_centred_over_the_date(raw, tmp_path):
     # the sealed layout: date 4 字 from the right
     (date,) = by_style(root, "GwDate")
     assert date.find(f"{W}pPr/{W}ind").get(f"{W}right") == "1280"
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_the_committed_templates_are_what_the_build_script_makes(kind):
+    import importlib.util
+
+    script = data_dir("templates") / "build_templates.py"
+    spec = importlib.util.spec_from_file_location("build_templates", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build(kind) == (data_dir("templates") / kind / "template.docx").read_bytes()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _blocks import h1, h2, p, tag
+from _blocks import h1, h2, last, p, tag
 
 NAME = "履职报告评阅情况的通报"
 
@@ -24,7 +24,7 @@ BODY = [
     h2("（{{ loop.index|cn }}）{{ requirement.title }}"),
     p("{{ requirement.text }}"),
     tag("{%p endfor %}"),
-    p("特此通报。"),
+    last("特此通报。"),
 ]
 
 ATTACHMENT: list[str] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _blocks import h1, h2, p, tag
+from _blocks import h1, h2, last, p, tag
 
 NAME = "开展专题监督的决定"
 
@@ -25,7 +25,7 @@ BODY = [
     h1("四、办理时限"),
     p("专题监督工作于{{ deadline }}前完成。"),
     h1("五、报告要求"),
-    p("{{ reporter }}应于{{ report_on }}前向市人大常委会书面报告整改落实情况。"
+    last("{{ reporter }}应于{{ report_on }}前向市人大常委会书面报告整改落实情况。"
       "市人大常委会将适时听取和审议有关专项工作报告，并视情况开展满意度测评。"),
 ]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _blocks import Column, blank, h1, p, table
+from _blocks import Column, blank, h1, last, p, table
 from build_templates import attachment_start
 
 from gongwen.units import Mm
@@ -21,17 +21,17 @@ BODY = [
     p("请你单位对照问题清单逐条制定整改措施，明确责任人和整改时限，于{{ rectify_by }}前"
       "整改到位，并将整改情况书面报送{{ office }}。市人大常委会将对整改情况进行跟踪督办，"
       "整改情况纳入下一年度履职报告评阅内容。"),
-    p("特此函告。"),
+    last("特此函告。"),
 ]
 
 ATTACHMENT = [
-    *attachment_start("附件", "{{ attachment_title }}"),
+    *attachment_start("附件", "{{ attachment_heading }}"),
     table(
         [
             Column("序号", Mm(14), "{{ row.index }}"),
-            Column("问题", Mm(86), "{{ row.text }}", "left"),
-            Column("类别", Mm(28), "{{ row.category }}"),
-            Column("整改时限", Mm(28), "{{ row.deadline }}"),
+            Column("问题", Mm(66), "{{ row.text }}", "left"),
+            Column("类别", Mm(32), "{{ row.category }}"),
+            Column("整改时限", Mm(44), "{{ row.deadline }}"),
         ],
         "rows",
     ),

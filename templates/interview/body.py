@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _blocks import h1, p, tag
+from _blocks import h1, last, p, tag
 
 NAME = "工作约谈的通知"
 
@@ -25,7 +25,7 @@ BODY = [
     tag("{%p if contact %}"),
     p("联系人：{{ contact }}。"),
     tag("{%p endif %}"),
-    p("特此通知。"),
+    last("特此通知。"),
 ]
 
 ATTACHMENT: list[str] = []

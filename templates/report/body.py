@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _blocks import Column, blank, h1, h2, p, table, tag
+from _blocks import Column, blank, h1, h2, last, p, table, tag
 from build_templates import attachment_start
 
 from gongwen.units import Mm
@@ -36,20 +36,20 @@ BODY = [
     h2("（{{ loop.index|cn }}）{{ proposal.title }}"),
     p("{{ proposal.text }}"),
     tag("{%p endfor %}"),
-    p("特此报告。"),
+    last("特此报告。"),
 ]
 
 ATTACHMENT = [
-    *attachment_start("附件", "{{ attachment_title }}"),
+    *attachment_start("附件", "{{ attachment_heading }}"),
     table(
         [
-            Column("序号", Mm(12), "{{ row.index }}"),
-            Column("单位", Mm(44), "{{ row.department }}", "left"),
-            Column("负责人", Mm(22), "{{ row.official }}"),
-            Column("报送日期", Mm(24), "{{ row.received }}"),
-            Column("质量等次", Mm(20), "{{ row.grade }}"),
-            Column("问题数", Mm(17), "{{ row.issues }}"),
-            Column("已整改", Mm(17), "{{ row.rectified }}"),
+            Column("序号", Mm(14), "{{ row.index }}"),
+            Column("单位", Mm(38), "{{ row.department }}", "left"),
+            Column("负责人", Mm(20), "{{ row.official }}"),
+            Column("报送日期", Mm(26), "{{ row.received }}"),
+            Column("等次", Mm(22), "{{ row.grade }}"),
+            Column("问题数", Mm(18), "{{ row.issues }}"),
+            Column("已整改", Mm(18), "{{ row.rectified }}"),
         ],
         "rows",
     ),

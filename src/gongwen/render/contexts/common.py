@@ -60,6 +60,11 @@ def title_lines(parts: Sequence[str], max_width: float) -> list[str]:
     return pieces
 
 
+def balanced(parts: Sequence[str]) -> str:
+    """A 2号 heading's phrases as lines that fit the type area (newlines between them)."""
+    return "\n".join(title_lines(parts, float(math.floor(g.TYPE_WIDTH / g.TITLE_SIZE))))
+
+
 def _cut(text: str, max_width: float) -> int:
     w = 0.0
     for i, c in enumerate(text):
@@ -141,7 +146,7 @@ def document(
     date = long_date(settings.date)
     signatory = settings.signatory or case.issuer.name
     cc = "，".join(settings.cc)
-    lines = title_lines(title, float(math.floor(g.TYPE_WIDTH / g.TITLE_SIZE)))
+    lines = balanced(title).split("\n")
     names = list(settings.recipients) or list(recipients)
     if len(attachments) > 1:
         notes = [f"附件：1. {attachments[0]}"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gongwen.case import Case, Department, Grade
-from gongwen.render.contexts.common import Prepared, base, document
+from gongwen.render.contexts.common import Prepared, balanced, base, document
 from gongwen.render.filters import long_date
 
 LABEL = "评阅意见反馈函"
@@ -51,7 +51,9 @@ def build(case: Case, item: Department) -> Prepared:
         "assessment": f"该报告{on_time}。{verdict}{grade}。",
         "issues_total": len(item.issues),
         "rectify_by": long_date(fb.rectify_by),
-        "attachment_title": attachment,
+        "attachment_heading": balanced(
+            [item.official_name, "主要负责人", f"{case.review_year}年度履职报告问题清单"]
+        ),
         "rows": [
             {"index": i, "text": x.text.rstrip("。"), "category": x.category,
              "deadline": long_date(x.deadline)}

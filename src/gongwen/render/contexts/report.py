@@ -5,7 +5,7 @@ from __future__ import annotations
 from gongwen.case import Case, IssueStatus
 from gongwen.render import rates as r
 from gongwen.render.contexts import results
-from gongwen.render.contexts.common import Prepared, base, document, period
+from gongwen.render.contexts.common import Prepared, balanced, base, document, period
 from gongwen.render.filters import join, long_date, percent, sentence, short_date
 
 LABEL = "评阅报告"
@@ -84,7 +84,9 @@ def build(case: Case, item: None = None) -> Prepared:
         "categories": results.categories(case),
         "rectification": _rectification(case),
         "proposals": [{"title": p.title, "text": p.text} for p in case.report.proposals],
-        "attachment_title": attachment,
+        "attachment_heading": balanced(
+            [f"{case.review_year}年度政府工作部门负责人", "履职报告评阅结果一览表"]
+        ),
         "rows": rows,
     }
     return Prepared(context, layout, title, case.issuer.name, case.report.date)
