@@ -1,6 +1,6 @@
 """Build templates/<kind>/template.docx from the numbers in gongwen.render.geometry.
 
-Run `python templates/build_templates.py` (or `make templates`) after changing a format
+Run `python templates/build_templates.py [KIND ...]` after changing a format
 number or a kind's body.py; the built files are committed, so an office can open and edit
 them in Word or WPS. Each kind's wording lives in templates/<kind>/body.py; the parts
 every document shares (版头, 署名, 版记, page numbers, styles) are here.
