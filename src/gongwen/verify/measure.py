@@ -146,16 +146,22 @@ def _slots(lines: tuple[TextLine, ...]) -> int | None:
 
 def chars_per_line(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
     """A full line of 三号 Chinese text holds `chars` characters."""
-    for page in ctx.layout.pages:
-        lines = [
+    pages = [
+        (page, [
             line for line in ctx.elements.body_lines(page)
             if abs(line.size_pt - _BODY_SIZE) < 0.5 and len(line.text.strip()) >= 10
-        ]
-        if not lines:
-            continue
-        left = min(line.left.pt for line in lines)
-        right = max(line.right.pt for line in lines)
-        half = _BODY_SIZE / 2
+        ])
+        for page in ctx.layout.pages
+    ]
+    every = [line for _, lines in pages for line in lines]
+    if not every:
+        return
+    # The text block's edges over the whole document: on a last page holding only a
+    # 署名, that line would otherwise span its own page's block and pass for a full line.
+    left = min(line.left.pt for line in every)
+    right = max(line.right.pt for line in every)
+    half = _BODY_SIZE / 2
+    for page, lines in pages:
         for line in lines:
             text = line.text.strip()
             if _hangs(line, p):
