@@ -26,12 +26,11 @@ def file_block(result: FileResult, lang: str = "zh") -> Iterator[Any]:
     """The heading line and the findings table of one file."""
     from rich.text import Text
 
-    who = " ".join(x for x in (result.department, result.official) if x) or t(
-        N_("(not on the roster)"), lang
-    )
+    who = " ".join(x for x in (result.department, result.official) if x)
     line = Text()
     line.append(result.file, style="bold")
-    line.append(f"  {who}")
+    if who:
+        line.append(f"  {who}")
     if result.received is not None:
         source = t(result.received_source.value, lang) if result.received_source else ""
         line.append(
