@@ -38,7 +38,7 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_the_wheel_carries_the_data_folders(wheel):
     names = zipfile.ZipFile(wheel).namelist()
-    for folder in ("rules", "templates", "samples"):
+    for folder in ("rules", "templates", "samples", "fonts"):
         assert any(n.startswith(f"gongwen/_data/{folder}/") for n in names), folder
     assert "gongwen/_data/rules/annual-report.yaml" in names
     assert "gongwen/py.typed" in names
@@ -68,7 +68,8 @@ def test_an_installed_wheel_finds_its_data_outside_the_checkout(wheel, tmp_path)
         "print(gongwen.__file__)\n"
         "print(r.data_dir('rules'))\n"
         "print(sorted(p.name for p in r.data_dir('rules').glob('*.yaml')))\n"
-        "print(r.data_dir('templates').is_dir(), r.data_dir('samples').is_dir())\n"
+        "print(r.data_dir('templates').is_dir(), r.data_dir('samples').is_dir(),"
+        " (r.data_dir('fonts') / 'fonts.conf').is_file())\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe],
@@ -82,7 +83,7 @@ def test_an_installed_wheel_finds_its_data_outside_the_checkout(wheel, tmp_path)
     assert module.startswith(str(target))
     assert rules.startswith(str(target)) and rules.endswith("_data/rules")
     assert "annual-report.yaml" in yamls and "gbt9704.yaml" in yamls
-    assert flags == "True True"
+    assert flags == "True True True"
     listed = subprocess.run(
         [sys.executable, "-m", "gongwen", "rules"],
         env=env,

@@ -2,7 +2,8 @@
 
 The public API is imported lazily, so `import gongwen` (and `gongwen --help`) stays cheap:
 - checking: `check_file`, `check_folder`, `load_rule_set`
-- generating: `load_case`, `render`, `render_all`
+- generating: `load_case`, `render`, `render_all`, `write_all`
+- PDF: `to_pdf` (LibreOffice, one process a batch), `verify_pdf` (layout measured in mm)
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ _API = {
     "load_case": "gongwen.case",
     "render": "gongwen.render",
     "render_all": "gongwen.render",
+    "write_all": "gongwen.render",
+    "KINDS": "gongwen.render",
+    "to_pdf": "gongwen.export",
+    "verify_pdf": "gongwen.verify",
     "CheckReport": "gongwen.findings",
     "FileResult": "gongwen.findings",
     "Finding": "gongwen.findings",

@@ -16,7 +16,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "generate",
         help="由案卷文件（JSON）生成公文（.docx）",
         description="按 GB/T 9704-2012 生成评阅报告、情况通报、约谈通知、专题监督决定和"
-        "评阅意见反馈函。退出码：0 成功；2 案卷文件不可用或输出文件已存在。",
+        "评阅意见反馈函。退出码：0 成功；1 公文已生成但 PDF 未生成或测量有错误；"
+        "2 案卷文件不可用或输出文件已存在。",
     )
     p.add_argument("case", metavar="CASE.json", help="the case file")
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder")
@@ -27,6 +28,10 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="only this kind of document (repeatable); every kind by default",
     )
     p.add_argument("--force", action="store_true", help="overwrite existing files")
+    p.add_argument(
+        "--pdf", action="store_true", help="also convert them to PDF (LibreOffice, one process)"
+    )
+    p.add_argument("--verify", action="store_true", help="with --pdf: measure each PDF (GB7xx)")
     return p
 
 
@@ -46,8 +51,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         written = write_all(case, args.output, args.kind, force=args.force)
     except FileExistsError as exc:
-        print(t(N_("these files exist already (use --force): {files}"), lang, files=exc),
-              file=sys.stderr)
+        print(
+            t(N_("these files exist already (use --force): {files}"), lang, files=exc),
+            file=sys.stderr,
+        )
         return 2
     except ValueError as exc:
         print(t(N_("cannot generate: {error}"), lang, error=exc), file=sys.stderr)
@@ -55,4 +62,26 @@ def run(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     print(t(N_("{n} document(s) written to {folder}"), lang, n=len(written), folder=args.output))
-    return 0
+    return _pdf(written, args) if args.pdf else 0
+
+
+def _pdf(written: list, args: argparse.Namespace) -> int:
+    """Convert what was written; the .docx files stay whatever happens here."""
+    from gongwen.cli.pdf import describe_substitutions, verify_and_print
+    from gongwen.export import SofficeMissing, to_pdf
+
+    lang = args.lang
+    try:
+        result = to_pdf(written, args.output)
+    except SofficeMissing as error:
+        print(t(N_("gongwen: {message}"), lang, message=error.message(lang)), file=sys.stderr)
+        return 1
+    for pdf in result.pdfs:
+        print(t(N_("PDF: {path}"), lang, path=str(pdf)))
+    for failure in result.failures:
+        print(failure.message(lang), file=sys.stderr)
+    print(describe_substitutions(result, lang))
+    bad = bool(result.failures)
+    if args.verify:
+        bad = verify_and_print(result.pdfs, lang) or bad
+    return 1 if bad else 0

@@ -29,9 +29,9 @@ def _docx(paths: list[str]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(
-                p for p in path.rglob("*.docx") if not p.name.startswith(("~$", "."))
-            ))
+            found.extend(
+                sorted(p for p in path.rglob("*.docx") if not p.name.startswith(("~$", ".")))
+            )
         else:
             found.append(path)
     return found
@@ -44,13 +44,16 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        print(t(N_("gongwen: no such file or folder: {path}"), lang, path=missing[0]),
-              file=sys.stderr)
+        print(
+            t(N_("gongwen: no such file or folder: {path}"), lang, path=missing[0]), file=sys.stderr
+        )
         return 2
     sources = _docx(args.paths)
     if not sources:
-        print(t(N_("gongwen: no .docx found in {path}"), lang, path=", ".join(args.paths)),
-              file=sys.stderr)
+        print(
+            t(N_("gongwen: no .docx found in {path}"), lang, path=", ".join(args.paths)),
+            file=sys.stderr,
+        )
         return 2
     groups: dict[Path, list[Path]] = {}
     for source in sources:
@@ -71,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         print(describe_substitutions(result, lang))
     failed = any(r.failures for r in results)
     if args.verify:
-        failed = _verify([p for r in results for p in r.pdfs], lang) or failed
+        failed = verify_and_print([p for r in results for p in r.pdfs], lang) or failed
     return 1 if failed else 0
 
 
@@ -81,20 +84,28 @@ def describe_substitutions(result: object, lang: str) -> str:
 
     assert isinstance(result, ExportResult)
     if result.fonts_conf is None:
-        return t(N_("the font aliases (fonts/fonts.conf) were not found: the system's fonts "
-                    "were used"), lang)
+        return t(
+            N_("the font aliases (fonts/fonts.conf) were not found: the system's fonts were used"),
+            lang,
+        )
     if not result.substitutions:
         return t(N_("no official face was substituted"), lang)
     lines = [t(N_("a preview: official faces were rendered with free stand-ins:"), lang)]
     lines += [
-        t(N_("  {official} → {used} ({count} files)"), lang, official=s.official, used=s.used,
-          count=len(s.files))
+        t(
+            N_("  {official} → {used} ({count} files)"),
+            lang,
+            official=s.official,
+            used=s.used,
+            count=len(s.files),
+        )
         for s in result.substitutions
     ]
     return "\n".join(lines)
 
 
-def _verify(pdfs: list[Path], lang: str) -> bool:
+def verify_and_print(pdfs: list[Path], lang: str) -> bool:
+    """Measure each PDF and print its findings; whether any is an error."""
     from gongwen.findings import Severity
     from gongwen.verify import verify_pdf
 
@@ -102,7 +113,8 @@ def _verify(pdfs: list[Path], lang: str) -> bool:
     for pdf in pdfs:
         for finding in verify_pdf(pdf, lang=lang):
             where = finding.location.describe()
-            print(f"{finding.file} {where} {finding.code} {finding.severity.value} "
-                  f"{finding.message}")
+            print(
+                f"{finding.file} {where} {finding.code} {finding.severity.value} {finding.message}"
+            )
             bad = bad or finding.severity == Severity.ERROR
     return bad
