@@ -18,10 +18,7 @@ import argparse
 import csv
 import datetime as dt
 import io
-import os
 import random
-import shutil
-import subprocess
 import sys
 import tempfile
 import zipfile
@@ -46,16 +43,6 @@ HEITI = "黑体"
 XIAOBIAOSONG = "方正小标宋简体"
 SONGTI = "宋体"
 LATIN = "Times New Roman"
-
-# Substitute faces for the PDF preview only; the first installed family wins.
-PREVIEW_FACES = {
-    FANGSONG: ["FandolFang", "Noto Serif CJK SC"],
-    KAITI: ["FandolKai", "AR PL KaitiM GB", "Noto Serif CJK SC"],
-    HEITI: ["Noto Sans CJK SC"],
-    XIAOBIAOSONG: ["Noto Serif CJK SC"],
-    SONGTI: ["Noto Serif CJK SC"],
-}
-
 
 @dataclass(frozen=True)
 class Block:
@@ -1338,7 +1325,7 @@ def _page_setup(doc, sample: Sample) -> None:
         top, bottom, left, right = 37, 35, 28, 26
     section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
     section.left_margin, section.right_margin = Mm(left), Mm(right)
-    section.header_distance, section.footer_distance = Mm(15), Mm(23)
+    section.header_distance, section.footer_distance = Mm(15), Mm(25)
     sect = section._sectPr
     _replace(
         sect, "w:docGrid", _el("w:docGrid", **{"w:type": "lines", "w:linePitch": str(LINE_TWIPS)})
@@ -1470,60 +1457,39 @@ def expected(sample: Sample, blocks: list[Block]) -> list[dict[str, object]]:
 # --- output ---------------------------------------------------------------------------------
 
 
-FONTS_CONF = """<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-{matches}
-</fontconfig>
-"""
-MATCH = """  <match target="pattern">
-    <test name="family"><string>{name}</string></test>
-    <edit name="family" mode="assign" binding="strong">{families}</edit>{extra}
-  </match>"""
-# 小标宋 is a heavy face: its free stand-in is the bold cut of Noto Serif CJK.
-BOLD = """
-    <edit name="weight" mode="assign" binding="strong"><const>bold</const></edit>"""
-
-
 def to_pdf(docx: bytes, sample: Sample, out: Path) -> bool:
-    """Convert with LibreOffice (official faces mapped to free ones); False without soffice."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        return False
+    """Convert with gongwen's own exporter (shipped font aliases); False without soffice."""
+    from gongwen.export import SofficeMissing
+    from gongwen.export import to_pdf as export
+
     with tempfile.TemporaryDirectory(prefix="gongwen-samples-") as tmp:
         work = Path(tmp)
         source = work / "report.docx"
-        source.write_bytes(docx)
-        matches = "\n".join(
-            MATCH.format(
-                name=name,
-                families="".join(f"<string>{f}</string>" for f in families),
-                extra=BOLD if name == XIAOBIAOSONG else "",
-            )
-            for name, families in PREVIEW_FACES.items()
-        )
-        conf = work / "fonts.conf"
-        conf.write_text(FONTS_CONF.format(matches=matches), encoding="utf-8")
-        env = dict(os.environ, FONTCONFIG_FILE=str(conf), TMPDIR=tmp)
-        subprocess.run(
-            [
-                soffice,
-                "--headless",
-                f"-env:UserInstallation={(work / 'profile').as_uri()}",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(work),
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-            env=env,
-            timeout=180,
-        )
+        source.write_bytes(_as_exported(docx))
+        try:
+            result = export([source], work)
+        except SofficeMissing:
+            return False
+        if not result.ok:
+            raise SystemExit(f"could not convert {sample.file}: {result.failures}")
         _fix_pdf(work / "report.pdf", sample, out)
     return True
+
+
+def _as_exported(docx: bytes) -> bytes:
+    """The report as its author laid it out for print: 28 characters a line in LibreOffice.
+
+    Word fills a line with 28 characters through the document grid; LibreOffice breaks on a
+    negative grid and needs −0.25 pt run spacing instead (shared/spec/rendering.md).
+    """
+    doc = Document(io.BytesIO(docx))
+    rpr = doc.styles["Normal"].element.get_or_add_rPr()
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:val"), "-5")
+    rpr.append(spacing)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
 
 
 def _fix_pdf(source: Path, sample: Sample, out: Path) -> None:

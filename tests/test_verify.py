@@ -125,3 +125,14 @@ def test_cli_exit_codes_and_json(pdfs, capsys):
     assert "GB705" in codes
     assert _cli(["verify", str(pdfs["good"].parent / "missing.pdf")]) == 2
 
+
+
+def test_gongwen_check_measures_a_submitted_pdf_too(pdfs):
+    from gongwen import check_file
+
+    result = check_file(pdfs["broken"], rules="gbt9704")
+    codes = {f.code for f in result.findings}
+    assert {"GB705", "GB710", "GB715"} <= codes
+    assert not result.format_pass  # GB705 is an error: the mark's position is 规定
+    narrowed = check_file(pdfs["broken"], rules="gbt9704", ignore=["GB7"])
+    assert not any(f.code.startswith("GB7") for f in narrowed.findings)

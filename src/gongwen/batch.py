@@ -17,11 +17,12 @@ from gongwen.findings import (
     CheckReport,
     FileResult,
     FileStatus,
+    Finding,
     Rate,
     ReceiptSource,
     Totals,
 )
-from gongwen.i18n import DEFAULT_LANG
+from gongwen.i18n import DEFAULT_LANG, N_, t
 from gongwen.roster import Receipt, RosterEntry, load_open_issues, load_register, load_roster
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ class Options:
     roster: tuple[RosterEntry, ...] = ()
     register: tuple[Receipt, ...] = ()
     last_year_issues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    measure_pdf: bool = True  # measure submitted PDFs' layout in mm (GB7xx, rules/gbt9704-pdf.yaml)
 
     def rule_set(self) -> RuleSet:
         """The rule set with this run's overrides and selection applied."""
@@ -228,6 +230,25 @@ def _check_one(path: Path, options: Options, rule_set: RuleSet) -> FileResult:
             findings=[finding],
         )
     entry = _match_roster(path, doc, receipt, options.roster)
+    if doc.format == "pdf" and not any(page.text.strip() for page in doc.pages):
+        message = t(
+            N_(
+                "a scan with no text layer: its content and format cannot be checked; "
+                "ask for the PDF exported from Word/WPS or for the .docx"
+            ),
+            options.lang,
+        )
+        return FileResult(
+            file=str(path),
+            status=FileStatus.UNREADABLE,
+            format=doc.format,
+            department=entry.department if entry else None,
+            official=entry.official if entry else None,
+            received=receipt.received if receipt else None,
+            received_source=ReceiptSource.REGISTER if receipt else None,
+            on_time=_on_time(receipt.received if receipt else None, rule_set),
+            findings=[input_finding("IO004", message, str(path), rule_set, lang=options.lang)],
+        )
     received, source = _received(doc, receipt)
     submission = Submission(
         file=str(path),
@@ -238,6 +259,8 @@ def _check_one(path: Path, options: Options, rule_set: RuleSet) -> FileResult:
         last_year_issues=options.last_year_issues.get(entry.department, ()) if entry else (),
     )
     findings = run_checks(doc, rule_set, submission, lang=options.lang)
+    if doc.format == "pdf" and options.measure_pdf:
+        findings += _measured(path, options)
     return FileResult(
         file=str(path),
         format=doc.format,
@@ -248,6 +271,20 @@ def _check_one(path: Path, options: Options, rule_set: RuleSet) -> FileResult:
         on_time=_on_time(received, rule_set),
         findings=findings,
     )
+
+
+def _measured(path: Path, options: Options) -> list[Finding]:
+    """The layout of a submitted PDF measured in mm, for the GB7xx rules this run selects."""
+    from gongwen.verify import load_rules, verify_pdf
+
+    select = tuple(c.upper() for c in options.select)
+    ignore = tuple(c.upper() for c in options.ignore)
+    rules = [
+        rule
+        for code, rule in load_rules().items()
+        if (not select or code.startswith(select)) and not (ignore and code.startswith(ignore))
+    ]
+    return verify_pdf(path, lang=options.lang, rules=rules) if rules else []
 
 
 def _on_time(received: dt.date | None, rule_set: RuleSet) -> bool | None:

@@ -120,9 +120,10 @@ def lines_per_page(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
         if not ctx.elements.body_lines(pages[i + 1]):
             continue
         every = ctx.elements.body_lines(page)
-        # The grid is the body text's: a page mostly of a table (四号 rows) has its own.
+        # The grid is the body text's: a page with a title, or a table's 四号 rows, spends
+        # its height on lines of another size, so only pages wholly of 三号 text are counted.
         lines = tuple(line for line in every if abs(line.size_pt - _BODY_SIZE) < 0.5)
-        if len(lines) * 2 < len(every):
+        if len(lines) != len(every):
             continue
         slots = _slots(lines)
         # A page whose last lines are blank (a paragraph pushed to the next page) is not full.
