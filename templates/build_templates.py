@@ -57,8 +57,18 @@ def front() -> list[str]:
 # ---- 附件说明, 署名, 成文日期, 附注 -------------------------------------------------------
 
 KEPT_BLANK = b.para("", b.Para(keep_next=True))
-ATTACHMENT_NOTE_FIRST = b.Para(style="GwAttachmentNote", first_line=2 * g.CHAR, keep_next=True)
-ATTACHMENT_NOTE_MORE = b.Para(style="GwAttachmentNote", left=5 * g.CHAR, keep_next=True)
+# 7.3.4: a wrapped attachment name aligns with the first character of the name above it.
+# "附件：" starts two 字 in and is three 字 wide, so a single name starts at five 字; with
+# several, "1." (two half-width characters, one 字) puts each name at six 字.
+ATTACHMENT_NOTE_ONLY = b.Para(
+    style="GwAttachmentNote", left=5 * g.CHAR, hanging=3 * g.CHAR, keep_next=True
+)
+ATTACHMENT_NOTE_FIRST = b.Para(
+    style="GwAttachmentNote", left=6 * g.CHAR, hanging=4 * g.CHAR, keep_next=True
+)
+ATTACHMENT_NOTE_MORE = b.Para(
+    style="GwAttachmentNote", left=6 * g.CHAR, hanging=1 * g.CHAR, keep_next=True
+)
 SIGNATURE_PARA = b.Para(style="GwSignature", align="right", right=2 * g.CHAR, keep_next=True)
 DATE_PARA = b.Para(style="GwDate", align="right", right=4 * g.CHAR, keep_next=True)
 NOTE_PARA = b.Para(style="GwNote", first_line=2 * g.CHAR, keep_next=True)
@@ -74,7 +84,11 @@ def closing() -> list[str]:
         b.tag("{%p for line in doc.attachment_notes %}"),
         b.tag("{%p if loop.first %}"),
         KEPT_BLANK,
+        b.tag("{%p if loop.last %}"),
+        b.para("{{ line }}", ATTACHMENT_NOTE_ONLY),
+        b.tag("{%p else %}"),
         b.para("{{ line }}", ATTACHMENT_NOTE_FIRST),
+        b.tag("{%p endif %}"),
         b.tag("{%p else %}"),
         b.para("{{ line }}", ATTACHMENT_NOTE_MORE),
         b.tag("{%p endif %}"),

@@ -348,3 +348,14 @@ def test_the_committed_templates_are_what_the_build_script_makes(kind):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.build(kind) == (data_dir("templates") / kind / "template.docx").read_bytes()
+
+
+def test_a_wrapped_attachment_name_aligns_with_its_first_character(documents):
+    """7.3.4: "附件：" stands two 字 in; wrapped lines start under the name, five 字 in."""
+    data = next(d.data for d in documents if d.kind == "feedback")
+    root = part(data, "word/document.xml")
+    (note,) = [p for p in root.iter(f"{W}p") if "".join(p.itertext()).startswith("附件：")]
+    ind = note.find(f"{W}pPr/{W}ind")
+    char = 320  # one 字 of 三号 (16 pt) in twips
+    assert int(ind.get(f"{W}left")) == 5 * char
+    assert int(ind.get(f"{W}hanging")) == 3 * char

@@ -149,8 +149,10 @@ def document(
     lines = balanced(title).split("\n")
     names = list(settings.recipients) or list(recipients)
     if len(attachments) > 1:
-        notes = [f"附件：1. {attachments[0]}"]
-        notes += [f"{i}. {a}" for i, a in enumerate(attachments[1:], start=2)]
+        # "1." without a space, as in 7.3.4's "附件：1.XXXXX": one 字, which the template's
+        # hanging indent counts on to align wrapped names
+        notes = [f"附件：1.{attachments[0]}"]
+        notes += [f"{i}.{a}" for i, a in enumerate(attachments[1:], start=2)]
     else:
         notes = [f"附件：{a}" for a in attachments]
     code = settings.code or case.issuer.code
