@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from gongwen.case.errors import CaseError
-from gongwen.case.load import load_case
+from gongwen.case.load import dump_case, load_case, read_case, write_case
 from gongwen.case.model import (
     Case,
     Circular,
     Department,
     DocumentSettings,
+    Draft,
     FeedbackSettings,
     Grade,
     Interview,
     Issue,
     Issuer,
     IssueStatus,
+    PastDepartment,
+    PastRound,
     Person,
     Report,
     Step,
@@ -31,12 +34,15 @@ __all__ = [
     "Circular",
     "Department",
     "DocumentSettings",
+    "Draft",
     "FeedbackSettings",
     "Grade",
     "Interview",
     "Issue",
     "IssueStatus",
     "Issuer",
+    "PastDepartment",
+    "PastRound",
     "Person",
     "Report",
     "Step",
@@ -45,5 +51,8 @@ __all__ = [
     "Team",
     "Titled",
     "Votes",
+    "dump_case",
     "load_case",
+    "read_case",
+    "write_case",
 ]

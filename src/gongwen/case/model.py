@@ -82,6 +82,8 @@ class IssueStatus(StrEnum):
 
     OPEN = "open"
     RECTIFIED = "rectified"
+    # A candidate drafted from the check results: the review team has not agreed it yet.
+    PENDING = "pending"
 
 
 class Issue(_Model):
@@ -92,12 +94,19 @@ class Issue(_Model):
     deadline: dt.date = Field(description="rectify by this date")
     status: IssueStatus = IssueStatus.OPEN
     rectified_on: dt.date | None = None
+    carried_from: int | None = Field(
+        None,
+        ge=2000,
+        le=2100,
+        description="review year the issue was first raised in, when carried over from an "
+        "earlier round because it was not rectified",
+    )
 
     @model_validator(mode="after")
     def _dated(self) -> Issue:
         if self.status == IssueStatus.RECTIFIED and self.rectified_on is None:
             raise PydanticCustomError("rectified_without_date", "rectified but no date")
-        if self.status == IssueStatus.OPEN and self.rectified_on is not None:
+        if self.status != IssueStatus.RECTIFIED and self.rectified_on is not None:
             raise PydanticCustomError("open_with_date", "open but dated")
         return self
 
@@ -201,6 +210,35 @@ class Supervision(_Model):
     document: DocumentSettings
 
 
+class PastDepartment(_Model):
+    """A department of an earlier round and the issues it was given."""
+
+    name: Text
+    issues: list[Issue] = Field(default_factory=list)
+
+
+class PastRound(_Model):
+    """What a later round needs of an earlier one: its year and each department's issues."""
+
+    review_year: int = Field(ge=2000, le=2100)
+    departments: list[PastDepartment] = Field(default_factory=list)
+
+    @classmethod
+    def of(cls, case: Case) -> PastRound:
+        """The issues of `case`, department by department."""
+        return cls(
+            review_year=case.review_year,
+            departments=[PastDepartment(name=d.name, issues=d.issues) for d in case.departments],
+        )
+
+
+class Draft(_Model):
+    """Marks a case drafted from check results: what people still decide, until they delete it."""
+
+    source: Text | None = Field(None, description="the check results it was drafted from")
+    todo: list[Text] = Field(default_factory=list, description="what is left to decide")
+
+
 class Case(_Model):
     """One review round of the annual performance reports of appointed officials."""
 
@@ -217,6 +255,14 @@ class Case(_Model):
     report: Report
     circular: Circular
     feedback: FeedbackSettings
+    last_year: Path | PastRound | None = Field(
+        None,
+        description="last year's case file (a path relative to this file), or its year and "
+        "issues embedded; the issues it left open carry over",
+    )
+    draft: Draft | None = Field(
+        None, description="present while the case is a draft; generating refuses a draft"
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Case:
