@@ -13,7 +13,7 @@ import sys
 from gongwen.i18n import DEFAULT_LANG, LANGS
 
 # Subcommand name → module under gongwen.cli.
-COMMANDS = ("check", "rules", "schema", "generate", "pdf", "verify")
+COMMANDS = ("check", "rules", "schema", "generate", "pdf", "verify", "case", "ledger")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

@@ -1,0 +1,124 @@
+"""`gongwen case`: draft a case file from check results, and say what is left to decide."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from gongwen.i18n import N_, t
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """The arguments of `gongwen case draft|status`."""
+    p = sub.add_parser(
+        "case",
+        help="由检查结果起草案卷文件（JSON），查看案卷还有哪些待定事项",
+        description="draft 由 gongwen check --format json 的结果起草案卷：名单中的每个单位、"
+        "收文日期和检查发现的问题（待定）；等次、评阅会议问题、约谈和专题监督留待填写。"
+        "status 列出案卷中尚待决定的事项。退出码：0 成功（status：没有待定事项）；"
+        "1 status：还有待定事项；2 文件不可用或输出文件已存在。",
+    )
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    draft = actions.add_parser("draft", help="检查结果 → 案卷草稿")
+    draft.add_argument("results", metavar="RESULTS.json", help="gongwen check --format json")
+    draft.add_argument("--roster", required=True, help="roster of officials (CSV or XLSX)")
+    draft.add_argument("--base", metavar="CASE.json", help="take issuer, team and settings here")
+    draft.add_argument(
+        "--last-year", metavar="CASE.json", help="last year's case: its open issues carry over"
+    )
+    draft.add_argument("-o", "--output", required=True, metavar="CASE.json")
+    draft.add_argument("--force", action="store_true", help="overwrite an existing case file")
+    status = actions.add_parser("status", help="列出案卷中尚待决定的事项")
+    status.add_argument("case", metavar="CASE.json")
+    for action in (draft, status):
+        action.add_argument("--lang", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    """Draft a case or list what is undecided; 0 ok, 1 undecided places, 2 unusable input."""
+    from gongwen.case import CaseError
+    from gongwen.errors import GongwenError
+
+    lang = args.lang
+    try:
+        return _draft(args) if args.action == "draft" else _status(args)
+    except CaseError as exc:
+        print(t(N_("the case file is not valid:"), lang), file=sys.stderr)
+        for path, message in exc.errors:
+            print(f"  {path}: {message}", file=sys.stderr)
+    except GongwenError as error:
+        print(t(N_("gongwen: {message}"), lang, message=error.message(lang)), file=sys.stderr)
+    except FileExistsError as exc:
+        print(
+            t(N_("these files exist already (use --force): {files}"), lang, files=exc),
+            file=sys.stderr,
+        )
+    return 2
+
+
+def _draft(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from gongwen.case import read_case, write_case
+    from gongwen.case.carry import past_round
+    from gongwen.case.draft import draft_case
+    from gongwen.findings import CheckReport
+    from gongwen.roster import load_roster
+
+    lang = args.lang
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise FileExistsError(str(out))
+    try:
+        report = CheckReport.model_validate_json(Path(args.results).read_bytes())
+    except (OSError, ValidationError) as exc:
+        message = exc.strerror if isinstance(exc, OSError) else str(exc).splitlines()[0]
+        print(
+            t(
+                N_("{file}: not the JSON result of gongwen check: {error}"),
+                lang,
+                file=args.results,
+                error=message,
+            ),
+            file=sys.stderr,
+        )
+        return 2
+    roster = load_roster(args.roster)
+    base = read_case(args.base, lang) if args.base else None
+    past, ref = None, None
+    if args.last_year:
+        past = past_round(args.last_year, lang=lang)
+        # The draft refers to last year's file from where the draft is written.
+        ref = Path(os.path.relpath(Path(args.last_year).resolve(), out.resolve().parent))
+    case = draft_case(
+        report, roster, base, last_year=past, last_year_ref=ref, source=args.results, lang=lang
+    )
+    write_case(case, out, force=args.force)
+    issues = sum(len(d.issues) for d in case.departments)
+    print(
+        t(
+            N_("draft case with {d} department(s) and {n} issue(s) written to {path}"),
+            lang,
+            d=len(case.departments),
+            n=issues,
+            path=str(out),
+        )
+    )
+    for note in case.draft.todo if case.draft else []:
+        print(f"  - {note}")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    from gongwen.case import read_case
+    from gongwen.case.draft import undecided
+
+    lang = args.lang
+    gaps = undecided(read_case(args.case, lang), lang)
+    for path, message in gaps:
+        print(f"{path}: {message}")
+    print(t(N_("{n} place(s) still to decide"), lang, n=len(gaps)))
+    return 1 if gaps else 0
