@@ -774,6 +774,25 @@ DEPARTMENTS: dict[str, Department] = {
 
 ABSENT = (("市退役军人事务局", "林卫东", "局长"), ("市林业局", "罗建华", "局长"))
 
+# Last year's case (samples/case-2018.json) left three issues of 市民政局 open; its report
+# answers two in a 整改情况 section and passes over the third, which AR203 must name.
+LAST_YEAR_CASE = "case-2018.json"
+RECTIFICATION = {
+    "市民政局": (
+        (
+            "特困人员供养服务设施护理能力不足",
+            "投入资金1260万元改造乡镇福利院12所，新增护理型床位180张，配备专职护理员46名，"
+            "特困人员供养服务设施护理能力不足的问题已基本解决。",
+        ),
+        (
+            "社会救助家庭经济状况核对机制不健全",
+            "建成社会救助家庭经济状况核对平台，与公安、人社、不动产登记等8个部门实现数据共享，"
+            "全年核对申请家庭5620户次，社会救助家庭经济状况核对机制不健全的问题已整改到位。",
+        ),
+    )
+}
+UNANSWERED = {"市民政局": ("对代表建议办理结果跟踪问效不够",)}
+
 
 # --- text -------------------------------------------------------------------------------
 
@@ -959,6 +978,20 @@ def blocks_for(sample: Sample) -> list[Block]:
     ]
     if sample.defect != "missing_section":
         sections.append(("廉洁自律情况", clean if not short else clean[:1]))
+
+    answers = RECTIFICATION.get(d.name, ()) if sample.options.get("rectification") else ()
+    if answers:
+        fixed = [
+            Block(
+                "body",
+                f"针对市人大常委会反馈的{YEAR - 1}年度履职报告评阅问题清单，本人牵头制定整改方案，"
+                "逐项明确责任科室和完成时限，整改情况如下。",
+            )
+        ]
+        for i, (issue, text) in enumerate(answers, start=1):
+            fixed.append(Block("h2", f"（{cn_number(i)}）关于{issue}的问题"))
+            fixed.append(Block("body", text))
+        sections.append(("上年度问题整改情况", fixed))
 
     p1, p2, p3 = d.problems
     problems = [
@@ -1379,7 +1412,14 @@ def _d(month: int, day: int) -> dt.date:
 SAMPLES: tuple[Sample, ...] = (
     Sample(DEPARTMENTS["市财政局"], "styles", None, _d(3, 18), _d(3, 19)),
     Sample(DEPARTMENTS["市教育局"], "direct", None, _d(3, 12), _d(3, 13)),
-    Sample(DEPARTMENTS["市民政局"], "mixed", None, _d(3, 20), _d(3, 23)),
+    Sample(
+        DEPARTMENTS["市民政局"],
+        "mixed",
+        None,
+        _d(3, 20),
+        _d(3, 23),
+        options={"rectification": True},
+    ),
     Sample(DEPARTMENTS["市交通运输局"], "styles", None, _d(3, 25), _d(3, 26)),
     Sample(DEPARTMENTS["市卫生健康局"], "direct", None, _d(3, 16), _d(3, 17)),
     Sample(DEPARTMENTS["市农业农村局"], "mixed", "late", _d(3, 30), _d(4, 3)),
@@ -1569,6 +1609,11 @@ def write_all(reports: Path) -> dict[str, object]:
             {"department": dept, "official": name, "expect": [{"code": "AR102", "paragraph": None}]}
             for dept, name, _post in ABSENT
         ],
+        "last_year": {
+            "case": LAST_YEAR_CASE,
+            "answered": {k: [issue for issue, _ in v] for k, v in RECTIFICATION.items()},
+            "unanswered": {k: list(v) for k, v in UNANSWERED.items()},
+        },
     }
     _write_tables(answers)
     text = yaml.safe_dump(answers, allow_unicode=True, sort_keys=False, width=100)

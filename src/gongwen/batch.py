@@ -69,7 +69,7 @@ def _options(
     last_year_issues: str | Path | Mapping[str, Sequence[str]] | None = None,
 ) -> Options:
     if isinstance(last_year_issues, str | Path):
-        last_year_issues = load_open_issues(last_year_issues)
+        last_year_issues = last_year_open_issues(last_year_issues)
     if isinstance(roster, str | Path):
         roster = load_roster(roster)
     if isinstance(register, str | Path):
@@ -85,6 +85,16 @@ def _options(
         register=tuple(register or ()),
         last_year_issues={k: tuple(v) for k, v in (last_year_issues or {}).items()},
     )
+
+
+def last_year_open_issues(path: str | Path) -> dict[str, tuple[str, ...]]:
+    """Last year's open issues per department: from its case file (.json) or an issue table."""
+    if Path(path).suffix.lower() != ".json":
+        return load_open_issues(path)
+    from gongwen.case import read_case
+    from gongwen.case.carry import open_issues
+
+    return open_issues(read_case(path))
 
 
 def check_file(

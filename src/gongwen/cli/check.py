@@ -27,6 +27,11 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         metavar="FILE",
         help="last year's issue list (单位, 问题[, 整改状态]): reports must answer the open ones",
     )
+    p.add_argument(
+        "--last-year",
+        metavar="CASE.json",
+        help="last year's case file: reports must answer the issues it left open",
+    )
     p.add_argument("--year", type=int, help="review year (overrides the rule set)")
     p.add_argument("--deadline", type=dt.date.fromisoformat, help="deadline, YYYY-MM-DD")
     p.add_argument("--select", action="append", default=[], help="only these codes or prefixes")
@@ -43,7 +48,7 @@ def _codes(values: list[str]) -> tuple[str, ...]:
 
 def run(args: argparse.Namespace) -> int:
     """Check, print or write the result, and return 0, 1 or 2."""
-    from gongwen.batch import Options, iter_check, summarise
+    from gongwen.batch import Options, iter_check, last_year_open_issues, summarise
     from gongwen.errors import GongwenError
     from gongwen.report import FORMATS
     from gongwen.roster import load_open_issues, load_register, load_roster
@@ -62,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
             register=tuple(load_register(args.register)) if args.register else (),
             last_year_issues=load_open_issues(args.last_year_issues)
             if args.last_year_issues
+            else last_year_open_issues(args.last_year)
+            if args.last_year
             else {},
         )
         options.rule_set()
