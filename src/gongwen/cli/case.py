@@ -91,8 +91,7 @@ def _draft(args: argparse.Namespace) -> int:
     past, ref = None, None
     if args.last_year:
         past = past_round(args.last_year, lang=lang)
-        # The draft refers to last year's file from where the draft is written.
-        ref = Path(os.path.relpath(Path(args.last_year).resolve(), out.resolve().parent))
+        ref = _reference(Path(args.last_year).resolve(), out.resolve().parent)
     case = draft_case(
         report, roster, base, last_year=past, last_year_ref=ref, source=args.results, lang=lang
     )
@@ -110,6 +109,14 @@ def _draft(args: argparse.Namespace) -> int:
     for note in case.draft.todo if case.draft else []:
         print(f"  - {note}")
     return 0
+
+
+def _reference(target: Path, folder: Path) -> Path:
+    """`target` relative to `folder` when they share more than the root (the pair of files moves
+    together), else absolute."""
+    if os.path.commonpath([target, folder]) == target.anchor:
+        return target
+    return Path(os.path.relpath(target, folder))
 
 
 def _status(args: argparse.Namespace) -> int:
