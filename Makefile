@@ -19,15 +19,25 @@ venv: $(VENV)/.installed
 fonts:
 	bash fonts/install.sh
 
-# The main job on the shipped samples: check the submitted reports, then generate the
-# review round's documents from the sample case, as .docx and (where LibreOffice is) PDF.
+# The main job on the shipped samples: check the submitted reports (answering last year's
+# open issues), draft a case from the results and count what people must still decide in it,
+# export the sample case's issue ledger and read it back, then generate the review round's
+# documents from the sample case, as .docx and (where LibreOffice is) PDF.
 # Exit 1 means "findings" (check) or "no PDF" (generate): a demo shows them, it does not stop.
 demo: venv
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then bash fonts/install.sh; fi
 	$(PY) -m gongwen check samples/reports \
 		--roster samples/roster.csv --register samples/register.csv \
+		--last-year samples/case-2018.json \
 		-o $(OUT)/check.txt --also-json $(OUT)/check.json || [ $$? -eq 1 ]
 	@cat $(OUT)/check.txt
+	$(PY) -m gongwen case draft $(OUT)/check.json --roster samples/roster.csv \
+		--base samples/case.json --last-year samples/case-2018.json \
+		-o $(OUT)/case-draft.json --force
+	$(PY) -m gongwen case status $(OUT)/case-draft.json | tail -n 1
+	$(PY) -m gongwen ledger export samples/case.json -o $(OUT)/台账.xlsx --force
+	$(PY) -m gongwen ledger import $(OUT)/台账.xlsx samples/case.json \
+		-o $(OUT)/case.json --force
 	$(PY) -m gongwen generate samples/case.json -o $(OUT)/documents --force --pdf --verify \
 		|| [ $$? -eq 1 ]
 
