@@ -508,18 +508,15 @@ def test_utf16_doctype_is_refused(tmp_path: Path) -> None:
     assert info.value.code == "IO001"
 
 
-def test_oversized_part_is_refused_without_inflating(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from gongwen.ingest import ooxml
+def test_oversized_part_is_refused_without_inflating(tmp_path: Path) -> None:
+    from gongwen.limits import Limits
 
-    monkeypatch.setattr(ooxml, "MAX_PART_BYTES", 64 * 1024)
     filler = para("空" * 200) * 2000  # far past 64 KB unpacked, small packed
     path = build(tmp_path / "big.docx", document(filler))
     assert path.stat().st_size < 64 * 1024
     with pytest.raises(IngestError) as info:
-        load(path)
-    assert info.value.code == "IO001"
+        load(path, Limits(part_bytes=64 * 1024))
+    assert info.value.code == "IO006"
     assert "0.0625 MB" in info.value.message("en")
 
 

@@ -41,6 +41,7 @@ from gongwen.ingest.styles import (
     read_rpr,
     twips,
 )
+from gongwen.limits import DEFAULT_LIMITS, Limits
 from gongwen.model import Alignment, Document, Paragraph, Part, Properties, Run, Section
 from gongwen.units import Twips
 
@@ -296,11 +297,11 @@ def _merge(pieces: list[tuple[str, RunFormat]]) -> tuple[Run, ...]:
     return tuple(runs)
 
 
-def load_docx(path: Path) -> Document:
-    """Read the .docx at `path` (never modified) into a Document."""
+def load_docx(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read the .docx at `path` (never modified) into a Document, within `limits`."""
     from gongwen.ingest.roles import assign_roles
 
-    with Package(path) as package:
+    with Package(path, limits) as package:
         main = _main_part(package)
         root = package.xml(main)
         if root is None or root.tag != w("document"):

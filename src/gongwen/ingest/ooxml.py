@@ -1,9 +1,10 @@
 """Safe access to the parts of an OOXML package: size-capped, no DTDs, no entities.
 
 A .docx is a zip of XML parts. A hostile file may hold a zip bomb or an XML entity
-bomb; parts are inflated by streaming under a cap, and any DOCTYPE is refused before
-anything is expanded. Namespace constants and `w()` live here so that OOXML spellings
-stay inside ingest.
+bomb; the part count and declared sizes are checked against the `Limits` before anything
+is inflated, parts are inflated by streaming under a cap (IO006 past it), and any DOCTYPE
+is refused before anything is expanded. Namespace constants and `w()` live here so that
+OOXML spellings stay inside ingest.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from lxml import etree
 
 from gongwen.i18n import N_
 from gongwen.ingest import IngestError
+from gongwen.limits import DEFAULT_LIMITS, MB, Limits
 
-MAX_PART_BYTES = 50 * 1024 * 1024  # the uncompressed size of one part; Word bodies are far smaller
 _CHUNK = 1024 * 1024
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -94,10 +95,12 @@ def _refused(name: str, file: str | None) -> IngestError:
 
 
 class Package:
-    """An opened OOXML package: parts by name, read under the size cap."""
+    """An opened OOXML package: parts by name, read under the limits."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
         self.file = path.name
+        self.limits = limits
+        self._inflated = 0
         try:
             self._zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
@@ -107,7 +110,28 @@ class Package:
                 {"reason": str(exc)},
                 file=self.file,
             ) from None
-        self._names = {info.filename.lstrip("/"): info for info in self._zip.infolist()}
+        try:
+            infos = self._zip.infolist()
+            if len(infos) > limits.docx_parts:
+                raise self._over(
+                    N_("the file holds {count} parts, more than the limit of {limit}: refused"),
+                    count=len(infos),
+                    limit=limits.docx_parts,
+                )
+            # Declared sizes bound the inflation (zipfile stops at them); a sum past the limit
+            # is a bomb, possibly of entries that overlap, and nothing of it is inflated.
+            declared = sum(info.file_size for info in infos)
+            if declared > limits.docx_bytes:
+                raise self._over(
+                    N_("the file unpacks to {size} MB, more than the limit of {limit} MB: "
+                       "refused"),
+                    size=f"{declared / MB:.0f}",
+                    limit=f"{limits.docx_bytes / MB:g}",
+                )
+        except IngestError:
+            self._zip.close()
+            raise
+        self._names = {info.filename.lstrip("/"): info for info in infos}
         self._rels: dict[str, dict[str, tuple[str, str]]] = {}
 
     def close(self) -> None:
@@ -125,9 +149,10 @@ class Package:
         return name in self._names
 
     def read(self, name: str) -> bytes:
-        """The bytes of part `name`, refused (IO001) past MAX_PART_BYTES without inflating more."""
+        """The bytes of part `name`, refused (IO006) past the limits without inflating more."""
         info = self._names[name]
-        if info.file_size > MAX_PART_BYTES:
+        cap = min(self.limits.part_bytes, self.limits.docx_bytes - self._inflated)
+        if info.file_size > cap:
             raise self._too_big(name)
         chunks: list[bytes] = []
         total = 0
@@ -136,7 +161,7 @@ class Package:
                 while chunk := fh.read(_CHUNK):
                     total += len(chunk)
                     # the declared size may lie; count what actually comes out
-                    if total > MAX_PART_BYTES:
+                    if total > cap:
                         raise self._too_big(name)
                     chunks.append(chunk)
         # RuntimeError: a zip-level password; NotImplementedError: an unknown compression
@@ -147,15 +172,18 @@ class Package:
                 {"part": name, "reason": str(exc)},
                 file=self.file,
             ) from None
+        self._inflated += total
         return b"".join(chunks)
 
     def _too_big(self, name: str) -> IngestError:
-        return IngestError(
-            "IO001",
+        return self._over(
             N_("the part {part} is larger than {limit} MB unpacked: refused"),
-            {"part": name, "limit": f"{MAX_PART_BYTES / 2**20:g}"},
-            file=self.file,
+            part=name,
+            limit=f"{min(self.limits.part_bytes, self.limits.docx_bytes) / MB:g}",
         )
+
+    def _over(self, msgid: str, **args: object) -> IngestError:
+        return IngestError("IO006", msgid, args, file=self.file)
 
     def xml(self, name: str) -> etree._Element | None:
         """The parsed part `name`, or None when the package does not hold it."""

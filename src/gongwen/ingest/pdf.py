@@ -18,6 +18,7 @@ from typing import Any
 
 from gongwen.i18n import N_
 from gongwen.ingest import IngestError
+from gongwen.limits import DEFAULT_LIMITS, Limits
 from gongwen.model import Document, Page, Paragraph, Part, Properties, Run, is_cjk
 from gongwen.units import Length, Pt
 
@@ -82,6 +83,8 @@ class _Line:
 
 def tidy_text(text: str) -> str:
     """`text` without the spaces pypdf inserts around CJK characters, line by line."""
+    # a broken ToUnicode map can give lone surrogates, which no report could be written with
+    text = text.encode("utf-8", "replace").decode("utf-8")
     lines = (_CJK_SPACE.sub("", line).strip() for line in text.splitlines())
     return "\n".join(lines).strip("\n")
 
@@ -91,10 +94,21 @@ def has_text_layer(document: Document) -> bool:
     return any(page.text.strip() for page in document.pages)
 
 
-def load_pdf(path: str | Path) -> Document:
+def load_pdf(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read the PDF at `path` into a Document; IngestError when it cannot be read."""
     path = Path(path)
     reader = _open(path)
+    try:
+        count = len(reader.pages)
+    except Exception as exc:  # a damaged page tree
+        raise _unreadable(path, exc) from None
+    if count > limits.pdf_pages:
+        raise IngestError(
+            "IO006",
+            N_("the PDF has {count} pages, more than the limit of {limit}: refused"),
+            {"count": count, "limit": limits.pdf_pages},
+            file=path.name,
+        )
     try:
         pages, lines = _read_pages(reader)
         properties = _properties(reader.metadata)
