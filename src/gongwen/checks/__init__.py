@@ -13,7 +13,13 @@ from gongwen.checks.context import Hit, Submission
 from gongwen.checks.facts import facts
 from gongwen.checks.loader import RuleSetError, load_cached, resolve
 from gongwen.checks.ruleset import Elements, Rule, RuleSet, Strength
-from gongwen.checks.runner import input_finding, is_on_time, roster_findings, run_checks
+from gongwen.checks.runner import (
+    duplicate_findings,
+    input_finding,
+    is_on_time,
+    roster_findings,
+    run_checks,
+)
 
 __all__ = [
     "Elements",
@@ -23,6 +29,7 @@ __all__ = [
     "RuleSetError",
     "Strength",
     "Submission",
+    "duplicate_findings",
     "facts",
     "input_finding",
     "is_on_time",

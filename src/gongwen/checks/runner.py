@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from gongwen.checks import registry
 from gongwen.checks.context import Context, Hit, Submission
@@ -82,7 +83,7 @@ def roster_findings(
     missing: Sequence[RosterEntry], rule_set: RuleSet, *, lang: str = DEFAULT_LANG
 ) -> list[Finding]:
     """One AR102 未报送 finding per roster entry with no report; `file` is the department."""
-    rules = [r for r in rule_set.rules if registry.scope(r.kind) == "batch"]
+    rules = _batch_rules(rule_set, "missing")
     findings: list[Finding] = []
     for rule in rules:
         for entry in missing:
@@ -94,6 +95,39 @@ def roster_findings(
             )
             findings.append(to_finding(hit, rule, entry.department, lang))
     return findings
+
+
+def duplicate_findings(
+    files_by_department: Mapping[str, Sequence[str]],
+    rule_set: RuleSet,
+    *,
+    lang: str = DEFAULT_LANG,
+) -> dict[str, list[Finding]]:
+    """AR104 重复报送 on each file of a department that sent more than one: file → findings."""
+    findings: dict[str, list[Finding]] = {}
+    for rule in _batch_rules(rule_set, "duplicate"):
+        for department, files in files_by_department.items():
+            if len(files) < 2:
+                continue
+            for file in files:
+                others = "、".join(Path(f).name for f in files if f != file)
+                hit = Hit(
+                    N_("{department} sent {count} reports; the others: {others}. Decide "
+                       "which one counts and withdraw the rest"),
+                    {"department": department, "count": len(files), "others": others},
+                    expected=t(N_("one report"), lang),
+                    actual=t(N_("{count} reports"), lang, count=len(files)),
+                )
+                findings.setdefault(file, []).append(to_finding(hit, rule, file, lang))
+    return findings
+
+
+def _batch_rules(rule_set: RuleSet, when: str) -> list[Rule]:
+    return [
+        r
+        for r in rule_set.rules
+        if registry.scope(r.kind) == "batch" and r.params.get("when", "missing") == when
+    ]
 
 
 def input_finding(

@@ -18,7 +18,7 @@ from gongwen.i18n import DEFAULT_LANG, N_, t
 from gongwen.limits import DEFAULT_LIMITS, MB, Limits
 from gongwen.model import Document
 
-__all__ = ["IngestError", "file_label", "load"]
+__all__ = ["IngestError", "display_path", "file_label", "load", "readable"]
 
 _ZIP = b"PK\x03\x04"
 _EMPTY_ZIP = b"PK\x05\x06"
@@ -65,14 +65,14 @@ class IngestError(Exception):
         return f"{self.file}: {text}" if self.file else text
 
 
-def file_label(path: str | Path) -> str:
-    """The file name of `path` as a person can read it, whatever bytes the name is made of.
+def readable(text: str) -> str:
+    """A file name or path from the system as a person can read it, whatever its bytes.
 
     A name that is not UTF-8 (often GBK, from a zip made on a Chinese Windows) reaches
     Python with lone surrogates that cannot be printed or written to a report; it is
     decoded as GB 18030 when that works, else shown with its odd bytes escaped.
     """
-    raw = os.fsencode(Path(path).name)
+    raw = os.fsencode(text)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -81,6 +81,16 @@ def file_label(path: str | Path) -> str:
         return raw.decode("gb18030")
     except UnicodeDecodeError:
         return raw.decode("utf-8", errors="backslashreplace")
+
+
+def file_label(path: str | Path) -> str:
+    """The file name of `path`, readable (see `readable`)."""
+    return readable(Path(path).name)
+
+
+def display_path(path: str | Path) -> str:
+    """The whole of `path`, readable (see `readable`), one folder name at a time."""
+    return os.sep.join(readable(part) for part in str(path).split(os.sep))
 
 
 def load(path: str | Path, limits: Limits | None = None) -> Document:

@@ -9,6 +9,7 @@ scan) still loads, with empty page texts and no paragraphs: see `has_text_layer`
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -23,6 +24,10 @@ from gongwen.model import Document, Page, Paragraph, Part, Properties, Run, is_c
 from gongwen.units import Length, Pt
 
 __all__ = ["has_text_layer", "load_pdf", "tidy_text"]
+
+# pypdf logs what it repairs in a damaged file ("EOF marker not found"); with no handler
+# configured Python would print it bare on stderr, beside the finding that already says it.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 # The em dash is left out: the spaces of a page number "— 1 —" are real.
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2026\u201c\u201d\u2018\u2019\u00b7"
