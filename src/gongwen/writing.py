@@ -1,19 +1,44 @@
-"""Writing outputs atomically: a temporary file beside the target, then a rename."""
+"""Writing outputs atomically: a temporary file beside the target, then a rename.
+
+A reader never sees half a file, a crash leaves the old file or the new one (the data is
+flushed to disk before the rename), and a symbolic link at the target is replaced, never
+written through. The new file gets the mode a plain `open()` would give it, not the
+owner-only mode of a temporary file.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+
+def _umask() -> int:
+    # There is no way to read the umask without setting it; this runs once, at import.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_MODE = 0o666 & ~_umask()
 
 
 def write_bytes(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        existing = path.lstat()
+        mode = stat.S_IMODE(existing.st_mode) if stat.S_ISREG(existing.st_mode) else _MODE
+    except FileNotFoundError:
+        mode = _MODE
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

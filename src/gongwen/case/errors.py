@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -41,15 +42,35 @@ MESSAGES: dict[str, str] = {
     "no_such_file": N_("no such file"),
     "json_invalid": N_("not valid JSON: {error} (line {line}, column {column})"),
     "not_an_object": N_("the case file must hold one JSON object"),
+    "finite_number": N_("must be a number, not NaN or Infinity"),
+    "string_unicode": N_("holds characters that are not valid text"),
+    "control_character": N_("holds an invisible control character (U+{code}): remove it"),
+    "number_too_large": N_("the number {value} is far too large for a case file"),
+    "duplicate_key": N_("the field {key} is given twice"),
+    "too_deep": N_("nested too deeply to be a case file"),
+    "not_utf8": N_("the file is not UTF-8 text: save it as UTF-8"),
+    "file_too_large": N_("the file is {size} MB, more than the limit of {limit} MB"),
+    "cannot_read": N_("cannot read the file: {reason}"),
 }
 FALLBACK = N_("invalid value ({type})")
 ROOT = "$"
+
+
+# Characters a terminal would act on or a document cannot hold; a path or message that
+# quotes case data shows them escaped, never raw.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def visible(text: str) -> str:
+    """`text` with its control characters written as \\uXXXX."""
+    return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class CaseError(ValueError):
     """An unusable case file; `errors` lists (JSON path, message) pairs."""
 
     def __init__(self, errors: list[tuple[str, str]]) -> None:
+        errors = [(visible(path), visible(text)) for path, text in errors]
         super().__init__("; ".join(f"{path}: {message}" for path, message in errors))
         self.errors = errors
 

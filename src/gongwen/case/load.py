@@ -14,20 +14,31 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from gongwen.case.errors import ROOT, CaseError, from_pydantic, message
+from gongwen.case.errors import CONTROL, ROOT, CaseError, from_pydantic, json_path, message
 from gongwen.case.model import Case, DocumentSettings
 from gongwen.i18n import DEFAULT_LANG
+from gongwen.limits import DEFAULT_LIMITS, MB, Limits
+
+# A case file comes from other systems: what JSON allows but no case needs is refused with
+# its path before the model sees it. Characters XML 1.0 cannot hold would break a document.
+_MAX_INT = 10**9  # years, counts and 序号: nothing in a case comes near
+_MAX_DIGITS = 15  # longer integers are not even converted (Python refuses past 4300 digits)
 
 
 def load_case(
-    source: str | Path | Mapping[str, Any], lang: str = DEFAULT_LANG, *, allow_draft: bool = False
+    source: str | Path | Mapping[str, Any],
+    lang: str = DEFAULT_LANG,
+    *,
+    allow_draft: bool = False,
+    limits: Limits | None = None,
 ) -> Case:
     """The case in `source` (a path, JSON text or a parsed mapping); CaseError if unusable.
 
     Relative seal image and last-year paths are taken relative to the case file's folder.
     A draft, or a case with a place still to fill in, is refused unless `allow_draft`.
+    Every problem is listed by JSON path, whatever the input: nothing else is raised.
     """
-    case, base = _parse(source, lang)
+    case, base = _parse(source, lang, limits or DEFAULT_LIMITS)
     if not allow_draft:
         from gongwen.case.draft import undecided
 
@@ -59,34 +70,118 @@ def write_case(case: Case, path: str | Path, *, force: bool = False) -> Path:
     return path
 
 
-def _parse(source: str | Path | Mapping[str, Any], lang: str) -> tuple[Case, Path | None]:
+def _parse(
+    source: str | Path | Mapping[str, Any], lang: str, limits: Limits = DEFAULT_LIMITS
+) -> tuple[Case, Path | None]:
     base: Path | None = None
     if isinstance(source, Mapping):
         data: Any = dict(source)
     else:
-        text, base = _read(source, lang)
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            ctx = {"error": exc.msg, "line": exc.lineno, "column": exc.colno}
-            raise CaseError([(ROOT, message("json_invalid", ctx, lang))]) from None
+        text, base = _read(source, lang, limits)
+        data = _decode(text, lang)
     if not isinstance(data, dict):
         raise CaseError([(ROOT, message("not_an_object", None, lang))])
+    screened = _screen(data, lang)
     try:
         case = Case.model_validate(data)
     except ValidationError as exc:
-        raise CaseError(from_pydantic(exc.errors(), lang)) from None
+        seen = {path for path, _ in screened}
+        more = [e for e in from_pydantic(exc.errors(), lang) if e[0] not in seen]
+        raise CaseError(screened + more) from None
+    if screened:
+        raise CaseError(screened)
     return case, base
 
 
-def _read(source: str | Path, lang: str) -> tuple[str, Path | None]:
-    if isinstance(source, str) and source.lstrip().startswith("{"):
-        return source, None
-    path = Path(source)
+def _read(source: str | Path, lang: str, limits: Limits) -> tuple[str, Path | None]:
+    if isinstance(source, str) and source.lstrip()[:1] in ("{", "["):
+        text, base = source, None
+    else:
+        path = Path(source)
+        where = str(path) if len(str(path)) <= 120 else str(path)[:119] + "…"
+        try:
+            if path.stat().st_size > limits.case_bytes:
+                raise _too_large(where, path.stat().st_size, limits, lang)
+            text, base = path.read_bytes().decode("utf-8-sig"), path.parent
+        except (FileNotFoundError, IsADirectoryError):
+            raise CaseError([(where, message("no_such_file", None, lang))]) from None
+        except UnicodeDecodeError:
+            raise CaseError([(where, message("not_utf8", None, lang))]) from None
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            raise CaseError([(where, message("cannot_read", {"reason": reason}, lang))]) from None
+    if len(text) > limits.case_bytes:
+        raise _too_large(ROOT, len(text), limits, lang)
+    return text, base
+
+
+def _too_large(where: str, size: int, limits: Limits, lang: str) -> CaseError:
+    ctx = {"size": f"{size / MB:.0f}", "limit": f"{limits.case_bytes / MB:g}"}
+    return CaseError([(where, message("file_too_large", ctx, lang))])
+
+
+class _Object(dict[str, Any]):
+    """A JSON object that remembers the keys it was given more than once."""
+
+    duplicates: list[str]
+
+
+class _HugeInt(str):
+    """The digits of an integer too long to be converted."""
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object()
+    obj.duplicates = []
+    for key, value in pairs:
+        if key in obj:
+            obj.duplicates.append(key)
+        obj[key] = value
+    return obj
+
+
+def _int(digits: str) -> int | _HugeInt:
+    return _HugeInt(digits) if len(digits.lstrip("-")) > _MAX_DIGITS else int(digits)
+
+
+def _decode(text: str, lang: str) -> Any:
     try:
-        return path.read_text(encoding="utf-8-sig"), path.parent
-    except (FileNotFoundError, IsADirectoryError):
-        raise CaseError([(str(path), message("no_such_file", None, lang))]) from None
+        return json.loads(text, object_pairs_hook=_object, parse_int=_int)
+    except json.JSONDecodeError as exc:
+        ctx = {"error": exc.msg, "line": exc.lineno, "column": exc.colno}
+        raise CaseError([(ROOT, message("json_invalid", ctx, lang))]) from None
+    except RecursionError:
+        raise CaseError([(ROOT, message("too_deep", None, lang))]) from None
+
+
+def _screen(data: Any, lang: str) -> list[tuple[str, str]]:
+    """(JSON path, message) for what no case holds: control characters, huge or duplicate."""
+    errors: list[tuple[str, str]] = []
+    stack: list[tuple[tuple[int | str, ...], Any]] = [((), data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, _HugeInt) or (
+            isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MAX_INT
+        ):
+            short = str(value) if len(str(value)) <= 20 else str(value)[:12] + "…"
+            errors.append((json_path(loc), message("number_too_large", {"value": short}, lang)))
+        elif isinstance(value, str):
+            bad = CONTROL.search(value)
+            if bad:
+                code = f"{ord(bad.group()):04X}"
+                errors.append((json_path(loc), message("control_character", {"code": code}, lang)))
+        elif isinstance(value, dict):
+            for key in getattr(value, "duplicates", ()):
+                ctx = {"key": key}
+                errors.append((json_path((*loc, key)), message("duplicate_key", ctx, lang)))
+            for key, item in value.items():
+                stack.append(((*loc, str(key)), item))
+                if isinstance(key, str) and CONTROL.search(key):
+                    ctx = {"code": f"{ord(CONTROL.search(key).group()):04X}"}  # type: ignore[union-attr]
+                    errors.append((json_path((*loc, key)), message("control_character", ctx, lang)))
+        elif isinstance(value, list | tuple):
+            stack.extend(((*loc, i), item) for i, item in enumerate(value))
+    return sorted(errors)
 
 
 def _resolve(settings: DocumentSettings, base: Path) -> DocumentSettings:
