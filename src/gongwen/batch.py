@@ -6,6 +6,7 @@ These functions return values and print nothing; the CLI is a thin layer over th
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -125,11 +126,68 @@ def check_file(
     return _check_one(Path(path), options, options.rule_set())
 
 
-def iter_check(paths: Iterable[str | Path], options: Options) -> Iterator[FileResult]:
-    """Results one file at a time, in a deterministic order (sorted paths)."""
+def iter_check(
+    paths: Iterable[str | Path], options: Options, *, jobs: int = 1, timeout: float | None = None
+) -> Iterator[FileResult]:
+    """Results one file at a time, in a deterministic order (sorted paths), as they are ready.
+
+    `jobs` > 1 checks in that many worker processes; at most a few files per job are in
+    flight, so results stream and memory does not grow with the folder. A file taking more
+    than `timeout` seconds (the run's per-file limit when None) gets an IO006 finding.
+    """
+    from gongwen import parallel
+
     rule_set = options.rule_set()
-    for path in walk(paths):
-        yield _check_one(path, options, rule_set)
+    seconds = timeout if timeout is not None else _file_seconds(options)
+    return parallel.run(
+        list(walk(paths)),
+        functools.partial(_checker, options),
+        functools.partial(_unchecked, options, rule_set, seconds),
+        jobs=jobs,
+        timeout=seconds,
+    )
+
+
+def _file_seconds(options: Options) -> float:
+    from gongwen.limits import DEFAULT_LIMITS
+
+    return getattr(options, "limits", DEFAULT_LIMITS).file_seconds
+
+
+def _checker(options: Options) -> Callable[[Path], FileResult]:
+    """The check of one file, with the rule set loaded once (once per worker process)."""
+    rule_set = options.rule_set()
+    return functools.partial(_check_one, options=options, rule_set=rule_set)
+
+
+def _unchecked(
+    options: Options, rule_set: RuleSet, seconds: float, path: Path, reason: str
+) -> FileResult:
+    """The result of a file whose check overran its time or stopped its worker."""
+    from gongwen.checks import input_finding
+
+    if reason == "timeout":
+        code, msgid = "IO006", N_(
+            "checking the file took longer than {seconds} s and was stopped; a real report "
+            "takes well under a second: open it in Word or WPS, save it again and resubmit"
+        )
+    else:
+        code, msgid = "IO001", N_(
+            "the checker stopped on this file: open it in Word or WPS, save it again and resubmit"
+        )
+    receipt = _receipt(path, options.register)
+    entry = _match_roster(path, None, receipt, options.roster)
+    message = t(msgid, options.lang, seconds=f"{seconds:g}")
+    return FileResult(
+        file=str(path),
+        status=FileStatus.UNREADABLE,
+        department=entry.department if entry else None,
+        official=entry.official if entry else None,
+        received=receipt.received if receipt else None,
+        received_source=ReceiptSource.REGISTER if receipt else None,
+        on_time=_on_time(receipt.received if receipt else None, rule_set),
+        findings=[input_finding(code, message, str(path), rule_set, lang=options.lang)],
+    )
 
 
 def check_folder(
@@ -144,8 +202,12 @@ def check_folder(
     ignore: Sequence[str] = (),
     lang: str = DEFAULT_LANG,
     last_year_issues: str | Path | Mapping[str, Sequence[str]] | None = None,
+    jobs: int = 1,
 ) -> CheckReport:
-    """Check every file under `paths`, going on past broken files, with totals over the roster."""
+    """Check every file under `paths`, going on past broken files, with totals over the roster.
+
+    `jobs` > 1 checks in that many worker processes; the result is the same, in the same order.
+    """
     if isinstance(paths, str | Path):
         paths = [paths]
     options = _options(
@@ -159,7 +221,7 @@ def check_folder(
         lang=lang,
         last_year_issues=last_year_issues,
     )
-    return summarise(list(iter_check(paths, options)), options)
+    return summarise(list(iter_check(paths, options, jobs=jobs)), options)
 
 
 def summarise(results: list[FileResult], options: Options) -> CheckReport:

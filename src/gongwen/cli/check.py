@@ -39,7 +39,22 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.add_argument("-o", "--output", help="write the result to this file instead of stdout")
     p.add_argument("--also-json", metavar="FILE", help="also write the JSON result to FILE")
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="check in N worker processes (default: the number of cores; 1: in this process)",
+    )
     return p
+
+
+def _jobs(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
 
 
 def _codes(values: list[str]) -> tuple[str, ...]:
@@ -83,7 +98,10 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
 
-    results = list(_with_progress(iter_check(args.paths, options), lang))
+    from gongwen.parallel import cpu_count
+
+    jobs = args.jobs or cpu_count()
+    results = list(_with_progress(iter_check(args.paths, options, jobs=jobs), lang))
     report = summarise(results, options)
     text = FORMATS[args.format](report, lang)
     if args.also_json:
