@@ -29,7 +29,7 @@ demo: venv
 	$(PY) -m gongwen check samples/reports \
 		--roster samples/roster.csv --register samples/register.csv \
 		--last-year samples/case-2018.json \
-		-o $(OUT)/check.txt --also-json $(OUT)/check.json || [ $$? -eq 1 ]
+		-o $(OUT)/check.txt --also-json $(OUT)/check.json --force || [ $$? -eq 1 ]
 	@cat $(OUT)/check.txt
 	$(PY) -m gongwen case draft $(OUT)/check.json --roster samples/roster.csv \
 		--base samples/case.json --last-year samples/case-2018.json \

@@ -24,6 +24,8 @@ from gongwen.findings import (
     Totals,
 )
 from gongwen.i18n import DEFAULT_LANG, N_, t
+from gongwen.ingest import display_path
+from gongwen.limits import DEFAULT_LIMITS, Limits
 from gongwen.roster import Receipt, RosterEntry, load_open_issues, load_register, load_roster
 
 if TYPE_CHECKING:
@@ -48,6 +50,7 @@ class Options:
     register: tuple[Receipt, ...] = ()
     last_year_issues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     measure_pdf: bool = True  # measure submitted PDFs' layout in mm (GB7xx, rules/gbt9704-pdf.yaml)
+    limits: Limits = DEFAULT_LIMITS  # what one submitted file may cost (size, parts, pages, time)
 
     def rule_set(self) -> RuleSet:
         """The rule set with this run's overrides and selection applied."""
@@ -68,6 +71,7 @@ def _options(
     ignore: Sequence[str] = (),
     lang: str = DEFAULT_LANG,
     last_year_issues: str | Path | Mapping[str, Sequence[str]] | None = None,
+    limits: Limits | None = None,
 ) -> Options:
     if isinstance(last_year_issues, str | Path):
         last_year_issues = last_year_open_issues(last_year_issues)
@@ -85,6 +89,7 @@ def _options(
         roster=tuple(roster or ()),
         register=tuple(register or ()),
         last_year_issues={k: tuple(v) for k, v in (last_year_issues or {}).items()},
+        limits=limits or DEFAULT_LIMITS,
     )
 
 
@@ -110,8 +115,12 @@ def check_file(
     ignore: Sequence[str] = (),
     lang: str = DEFAULT_LANG,
     last_year_issues: str | Path | Mapping[str, Sequence[str]] | None = None,
+    limits: Limits | None = None,
 ) -> FileResult:
-    """Check one submitted file; a broken file gives a result with a finding, not an exception."""
+    """Check one submitted file; a broken file gives a result with a finding, not an exception.
+
+    `limits` bound what the file may cost (gongwen.limits.DEFAULT_LIMITS when None).
+    """
     options = _options(
         rules,
         roster=roster,
@@ -122,6 +131,7 @@ def check_file(
         ignore=ignore,
         lang=lang,
         last_year_issues=last_year_issues,
+        limits=limits,
     )
     return _check_one(Path(path), options, options.rule_set())
 
@@ -179,14 +189,16 @@ def _unchecked(
     entry = _match_roster(path, None, receipt, options.roster)
     message = t(msgid, options.lang, seconds=f"{seconds:g}")
     return FileResult(
-        file=str(path),
+        file=display_path(path),
         status=FileStatus.UNREADABLE,
         department=entry.department if entry else None,
         official=entry.official if entry else None,
         received=receipt.received if receipt else None,
         received_source=ReceiptSource.REGISTER if receipt else None,
         on_time=_on_time(receipt.received if receipt else None, rule_set),
-        findings=[input_finding(code, message, str(path), rule_set, lang=options.lang)],
+        findings=[
+            input_finding(code, message, display_path(path), rule_set, lang=options.lang)
+        ],
     )
 
 
@@ -203,6 +215,7 @@ def check_folder(
     lang: str = DEFAULT_LANG,
     last_year_issues: str | Path | Mapping[str, Sequence[str]] | None = None,
     jobs: int = 1,
+    limits: Limits | None = None,
 ) -> CheckReport:
     """Check every file under `paths`, going on past broken files, with totals over the roster.
 
@@ -220,15 +233,17 @@ def check_folder(
         ignore=ignore,
         lang=lang,
         last_year_issues=last_year_issues,
+        limits=limits,
     )
     return summarise(list(iter_check(paths, options, jobs=jobs)), options)
 
 
 def summarise(results: list[FileResult], options: Options) -> CheckReport:
-    """The run's report: the file results, the 未报送 findings and the totals."""
+    """The run's report: the file results, the 未报送 and 重复报送 findings and the totals."""
     from gongwen.checks import roster_findings
 
     rule_set = options.rule_set()
+    results = _with_duplicates(results, rule_set, options.lang)
     missing = [e for e in options.roster if not any(r.department == e.department for r in results)]
     return CheckReport(
         rule_set=rule_set.name,
@@ -238,6 +253,21 @@ def summarise(results: list[FileResult], options: Options) -> CheckReport:
         roster_findings=roster_findings(missing, rule_set, lang=options.lang),
         totals=totals(results, options.roster),
     )
+
+
+def _with_duplicates(results: list[FileResult], rule_set: RuleSet, lang: str) -> list[FileResult]:
+    """`results` with an AR104 finding on each file of a department that sent several."""
+    from gongwen.checks import duplicate_findings
+
+    by_department: dict[str, list[str]] = {}
+    for result in results:
+        if result.department:
+            by_department.setdefault(result.department, []).append(result.file)
+    extra = duplicate_findings(by_department, rule_set, lang=lang)
+    return [
+        r.model_copy(update={"findings": [*r.findings, *extra[r.file]]}) if r.file in extra else r
+        for r in results
+    ]
 
 
 def totals(results: Sequence[FileResult], roster: Sequence[RosterEntry]) -> Totals:
@@ -284,15 +314,19 @@ def _check_one(path: Path, options: Options, rule_set: RuleSet) -> FileResult:
 
     receipt = _receipt(path, options.register)
     try:
-        doc = load(path)
+        doc = load(path, options.limits)
     except IngestError as error:
         entry = _match_roster(path, None, receipt, options.roster)
         finding = input_finding(
-            error.code, error.message(options.lang), str(path), rule_set, lang=options.lang
+            error.code,
+            error.message(options.lang),
+            display_path(path),
+            rule_set,
+            lang=options.lang,
         )
         status = FileStatus.UNSUPPORTED if error.code == "IO002" else FileStatus.UNREADABLE
         return FileResult(
-            file=str(path),
+            file=display_path(path),
             status=status,
             department=entry.department if entry else None,
             official=entry.official if entry else None,
@@ -311,7 +345,7 @@ def _check_one(path: Path, options: Options, rule_set: RuleSet) -> FileResult:
             options.lang,
         )
         return FileResult(
-            file=str(path),
+            file=display_path(path),
             status=FileStatus.UNREADABLE,
             format=doc.format,
             department=entry.department if entry else None,
@@ -319,11 +353,13 @@ def _check_one(path: Path, options: Options, rule_set: RuleSet) -> FileResult:
             received=receipt.received if receipt else None,
             received_source=ReceiptSource.REGISTER if receipt else None,
             on_time=_on_time(receipt.received if receipt else None, rule_set),
-            findings=[input_finding("IO004", message, str(path), rule_set, lang=options.lang)],
+            findings=[
+                input_finding("IO004", message, display_path(path), rule_set, lang=options.lang)
+            ],
         )
     received, source = _received(doc, receipt)
     submission = Submission(
-        file=str(path),
+        file=display_path(path),
         received=received,
         received_source=source,
         department=entry.department if entry else None,
@@ -334,7 +370,7 @@ def _check_one(path: Path, options: Options, rule_set: RuleSet) -> FileResult:
     if doc.format == "pdf" and options.measure_pdf:
         findings += _measured(path, options)
     return FileResult(
-        file=str(path),
+        file=display_path(path),
         format=doc.format,
         department=submission.department,
         official=submission.official,

@@ -116,7 +116,7 @@ def _read(source: str | Path, lang: str, limits: Limits) -> tuple[str, Path | No
 
 
 def _too_large(where: str, size: int, limits: Limits, lang: str) -> CaseError:
-    ctx = {"size": f"{size / MB:.0f}", "limit": f"{limits.case_bytes / MB:g}"}
+    ctx = {"size": f"{size / MB:.2f}", "limit": f"{limits.case_bytes / MB:g}"}
     return CaseError([(where, message("file_too_large", ctx, lang))])
 
 

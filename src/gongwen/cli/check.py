@@ -5,9 +5,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gongwen.i18n import N_, t
+
+if TYPE_CHECKING:
+    from gongwen.limits import Limits
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -39,6 +44,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.add_argument("-o", "--output", help="write the result to this file instead of stdout")
     p.add_argument("--also-json", metavar="FILE", help="also write the JSON result to FILE")
+    p.add_argument("--force", action="store_true", help="overwrite existing -o/--also-json files")
+    _limit_arguments(p)
     p.add_argument(
         "--jobs",
         "-j",
@@ -55,6 +62,44 @@ def _jobs(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return number
+
+
+def _limit_arguments(p: argparse.ArgumentParser) -> None:
+    """--max-*: what one submitted file may cost before it is refused (IO006)."""
+    from gongwen.limits import DEFAULT_LIMITS as d
+    from gongwen.limits import MB
+
+    def positive(kind: type[int] | type[float]) -> Callable[[str], int | float]:
+        def parse(value: str) -> int | float:
+            number = kind(value)
+            if not number > 0:
+                raise argparse.ArgumentTypeError("must be more than 0")
+            return number
+
+        return parse
+
+    p.add_argument("--max-mb", type=positive(float), default=d.docx_bytes / MB, metavar="MB",
+                   help="size of a file, and of a .docx unpacked (default %(default)g)")
+    p.add_argument("--max-part-mb", type=positive(float), default=d.part_bytes / MB,
+                   metavar="MB", help="one XML part of a .docx unpacked (default %(default)g)")
+    p.add_argument("--max-parts", type=positive(int), default=d.docx_parts, metavar="N",
+                   help="parts of a .docx (default %(default)s)")
+    p.add_argument("--max-pages", type=positive(int), default=d.pdf_pages, metavar="N",
+                   help="pages of a PDF (default %(default)s)")
+    p.add_argument("--max-seconds", type=positive(float), default=d.file_seconds,
+                   metavar="S", help="time to check one file (default %(default)g)")  # fmt: skip
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    from gongwen.limits import MB, Limits
+
+    return Limits(
+        docx_bytes=int(args.max_mb * MB),
+        part_bytes=int(args.max_part_mb * MB),
+        docx_parts=args.max_parts,
+        pdf_pages=args.max_pages,
+        file_seconds=args.max_seconds,
+    )
 
 
 def _codes(values: list[str]) -> tuple[str, ...]:
@@ -85,6 +130,7 @@ def run(args: argparse.Namespace) -> int:
             else last_year_open_issues(args.last_year)
             if args.last_year
             else {},
+            limits=_limits(args),
         )
         options.rule_set()
     except (GongwenError, ValueError) as error:
@@ -96,6 +142,14 @@ def run(args: argparse.Namespace) -> int:
         print(
             t(N_("gongwen: no such file or folder: {path}"), lang, path=missing[0]), file=sys.stderr
         )
+        return 2
+    existing = [f for f in (args.output, args.also_json) if f and Path(f).exists()]
+    if existing and not args.force:
+        print(
+            t(N_("these files exist already (use --force): {files}"), lang,
+              files=", ".join(existing)),
+            file=sys.stderr,
+        )  # fmt: skip
         return 2
 
     from gongwen.parallel import cpu_count
