@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 OUT    ?= out
 
-.PHONY: demo test venv fonts lint clean
+.PHONY: demo test fuzz venv fonts lint clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ demo: venv
 test: venv
 	$(PY) -m pytest -q; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: no tests were collected"; exit 1; fi; exit $$rc
+
+# The long property-based run (issue 6): 10,000 examples each over damaged .docx files and
+# case files; deselected from `make test` by the `slow` marker.
+fuzz: venv
+	$(PY) -m pytest -q -m slow -p no:randomly --hypothesis-show-statistics tests/test_properties.py
 
 lint: venv
 	$(PY) -m pip install --quiet ruff
