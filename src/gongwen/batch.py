@@ -148,7 +148,7 @@ def iter_check(
     from gongwen import parallel
 
     rule_set = options.rule_set()
-    seconds = timeout if timeout is not None else _file_seconds(options)
+    seconds = timeout if timeout is not None else options.limits.file_seconds
     return parallel.run(
         list(walk(paths)),
         functools.partial(_checker, options),
@@ -156,12 +156,6 @@ def iter_check(
         jobs=jobs,
         timeout=seconds,
     )
-
-
-def _file_seconds(options: Options) -> float:
-    from gongwen.limits import DEFAULT_LIMITS
-
-    return getattr(options, "limits", DEFAULT_LIMITS).file_seconds
 
 
 def _checker(options: Options) -> Callable[[Path], FileResult]:
