@@ -19,6 +19,7 @@ from typing import Any
 
 from gongwen.i18n import N_
 from gongwen.ingest import IngestError
+from gongwen.ingest.pdf_layout import matrix_product
 from gongwen.limits import DEFAULT_LIMITS, Limits
 from gongwen.model import Document, Page, Paragraph, Part, Properties, Run, is_cjk
 from gongwen.units import Length, Pt
@@ -209,7 +210,7 @@ def _lines(page: Any, number: int) -> list[_Line]:
         nonlocal current
         if not text:
             return
-        m = _mult(tm, cm)
+        m = matrix_product(tm, cm)  # type: ignore[arg-type]
         x, y = m[4], m[5]
         scale = (m[2] ** 2 + m[3] ** 2) ** 0.5 or 1.0
         real_size = round(size * scale * 2) / 2
@@ -226,18 +227,6 @@ def _lines(page: Any, number: int) -> list[_Line]:
 
     page.extract_text(visitor_text=visit)
     return [ln for ln in lines if ln.text]
-
-
-def _mult(a: Sequence[float], b: Sequence[float]) -> tuple[float, ...]:
-    """The product of two PDF matrices [a b c d e f] (a applied first)."""
-    return (
-        a[0] * b[0] + a[1] * b[2],
-        a[0] * b[1] + a[1] * b[3],
-        a[2] * b[0] + a[3] * b[2],
-        a[2] * b[1] + a[3] * b[3],
-        a[4] * b[0] + a[5] * b[2] + b[4],
-        a[4] * b[1] + a[5] * b[3] + b[5],
-    )
 
 
 def _width(text: str, size: float) -> float:

@@ -179,7 +179,8 @@ def read_layout(path: str | Path) -> PdfLayout:
 # ---- the content-stream interpreter --------------------------------------------------
 
 
-def _mul(a: Matrix, b: Matrix) -> Matrix:
+def matrix_product(a: Matrix, b: Matrix) -> Matrix:
+    """The product of two PDF matrices [a b c d e f] (a applied first)."""
     return (
         a[0] * b[0] + a[1] * b[2],
         a[0] * b[1] + a[1] * b[3],
@@ -342,7 +343,7 @@ class _Interpreter:
             elif op == "Q":
                 state = stack.pop() if stack else _State()
             elif op == "cm":
-                state.ctm = _mul(tuple(float(v) for v in operands), state.ctm)  # type: ignore[arg-type]
+                state.ctm = matrix_product(tuple(float(v) for v in operands), state.ctm)  # type: ignore[arg-type]
             elif op in ("rg", "g", "k", "sc", "scn") and operands:
                 if all(isinstance(v, (int, float)) or hasattr(v, "as_numeric") for v in operands):
                     state.fill = _rgb({"sc": "rg", "scn": "rg"}.get(op, op), operands)
@@ -370,16 +371,16 @@ class _Interpreter:
                 tx, ty = float(operands[0]), float(operands[1])
                 if op == "TD":
                     leading = -ty
-                lm = _mul((1, 0, 0, 1, tx, ty), lm)
+                lm = matrix_product((1, 0, 0, 1, tx, ty), lm)
                 tm = lm
             elif op == "Tm":
                 lm = tm = tuple(float(v) for v in operands)  # type: ignore[assignment]
             elif op == "T*":
-                lm = _mul((1, 0, 0, 1, 0, -leading), lm)
+                lm = matrix_product((1, 0, 0, 1, 0, -leading), lm)
                 tm = lm
             elif op in ("Tj", "TJ", "'", '"'):
                 if op in ("'", '"'):
-                    lm = _mul((1, 0, 0, 1, 0, -leading), lm)
+                    lm = matrix_product((1, 0, 0, 1, 0, -leading), lm)
                     tm = lm
                 items = operands[0] if op == "TJ" else [operands[-1]]
                 if font is not None:
@@ -412,20 +413,21 @@ class _Interpreter:
                     item if isinstance(item, bytes) else item.encode("latin-1")
                 )
                 for code in font.codes(data):
-                    trm = _mul((size * scale, 0, 0, size, 0, rise), _mul(tm, state.ctm))
+                    glyph = (size * scale, 0, 0, size, 0, rise)
+                    trm = matrix_product(glyph, matrix_product(tm, state.ctm))
                     if start is None:
                         start = trm
                     text.append(font.text(code))
                     width = font.widths.get(code, font.default_width) / 1000
                     spacing = char_space + (word_space if code == 32 and not font.two_byte else 0)
                     tx = (width * size + spacing) * scale
-                    tm = _mul((1, 0, 0, 1, tx, 0), tm)
+                    tm = matrix_product((1, 0, 0, 1, tx, 0), tm)
             else:
                 tx = -float(item) / 1000 * size * scale
-                tm = _mul((1, 0, 0, 1, tx, 0), tm)
+                tm = matrix_product((1, 0, 0, 1, tx, 0), tm)
         if start is not None:
             # The end is where the last glyph's advance ends, before any trailing spacing.
-            end = _apply(_mul(tm, state.ctm), -char_space * scale, 0)
+            end = _apply(matrix_product(tm, state.ctm), -char_space * scale, 0)
             x0, y0 = start[4], start[5]
             effective = size * math.hypot(start[2], start[3]) / max(size, 1e-9)
             self.chunks.append(
