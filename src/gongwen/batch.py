@@ -288,6 +288,18 @@ def totals(results: Sequence[FileResult], roster: Sequence[RosterEntry]) -> Tota
     )
 
 
+def files_with_suffix(paths: Iterable[str | Path], suffix: str) -> list[Path]:
+    """The files named, and those ending in `suffix` under the folders named, sorted per folder."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(p for p in walk([path]) if p.suffix.lower() == suffix)
+        else:
+            found.append(path)
+    return found
+
+
 def walk(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Every file under `paths`, sorted, without following symbolic links into loops."""
     for root in paths:

@@ -25,16 +25,10 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def _docx(paths: list[str]) -> list[Path]:
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*.docx") if not p.name.startswith(("~$", ".")))
-            )
-        else:
-            found.append(path)
-    return found
+    """The files named, and the .docx files under the folders named."""
+    from gongwen.batch import files_with_suffix
+
+    return files_with_suffix(paths, ".docx")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -25,14 +25,10 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def _pdfs(paths: list[str]) -> list[Path]:
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() == ".pdf"))
-        else:
-            found.append(path)
-    return found
+    """The files named, and the .pdf files under the folders named."""
+    from gongwen.batch import files_with_suffix
+
+    return files_with_suffix(paths, ".pdf")
 
 
 def run(args: argparse.Namespace) -> int:
