@@ -15,7 +15,7 @@ LANGS = {"zh": "zh_CN", "en": "en"}
 _LOCALE_DIR = Path(__file__).parent / "locale"
 
 
-def N_(msgid: str) -> str:  # noqa: N802 - the gettext convention for "mark, translate later"
+def N_(msgid: str) -> str:  # the gettext convention for "mark, translate later"
     """Mark `msgid` for extraction; translate it later with `t`."""
     return msgid
 

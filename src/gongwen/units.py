@@ -40,17 +40,17 @@ class Length(int):
         return core_schema.no_info_after_validator_function(cls, core_schema.int_schema())
 
 
-def Mm(value: float) -> Length:  # noqa: N802 - reads like a unit, as in python-docx
+def Mm(value: float) -> Length:  # reads like a unit, as in python-docx
     """A length of `value` millimetres."""
     return Length(round(value * EMU_PER_MM))
 
 
-def Pt(value: float) -> Length:  # noqa: N802
+def Pt(value: float) -> Length:
     """A length of `value` points."""
     return Length(round(value * EMU_PER_PT))
 
 
-def Twips(value: float) -> Length:  # noqa: N802
+def Twips(value: float) -> Length:
     """A length of `value` twips (1/20 pt), the unit of most OOXML attributes."""
     return Length(round(value * EMU_PER_TWIP))
 
