@@ -7,6 +7,7 @@ Nothing here knows OOXML or PDF; a check reads only these values. Lengths are
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -187,14 +188,32 @@ class Document:
         return "\n".join(p.text for p in self.paragraphs if p.part in (Part.BODY, Part.TABLE))
 
 
+# The same ranges as a character class, so that counting runs in the regex engine, not per
+# character in Python: a report has some 10,000 characters and every kind counts them.
+_CJK = re.compile(
+    "[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\U00020000-\U0002fa1f"
+    "\u2014\u2026\u201c\u201d\u2018\u2019\u00b7]"
+)
+
+
 def is_cjk(char: str) -> bool:
     """Whether `char` is a CJK ideograph or CJK punctuation (set in the eastAsia face)."""
-    code = ord(char)
-    return (
-        0x4E00 <= code <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0x3000 <= code <= 0x303F
-        or 0xFF00 <= code <= 0xFFEF
-        or 0x20000 <= code <= 0x2FA1F
-        or code in (0x2014, 0x2026, 0x201C, 0x201D, 0x2018, 0x2019, 0x00B7)
-    )
+    return _CJK.match(char) is not None
+
+
+def cjk_count(text: str) -> int:
+    """How many characters of `text` are CJK (as `is_cjk` counts them)."""
+    return len(_CJK.findall(text))
+
+
+def has_cjk(text: str) -> bool:
+    """Whether `text` holds a CJK character."""
+    return _CJK.search(text) is not None
+
+
+def visible_count(text: str) -> int:
+    """How many characters of `text` are not whitespace (str.isspace)."""
+    return len(text) - sum(map(len, _SPACE.findall(text)))
+
+
+_SPACE = re.compile(r"\s+")

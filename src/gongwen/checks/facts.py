@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from gongwen.checks.context import Submission
 from gongwen.checks.dates import YEAR, read_date
 from gongwen.checks.text import date_paragraphs, in_text
-from gongwen.model import Document, Role
+from gongwen.model import Document, Role, visible_count
 
 if TYPE_CHECKING:
     from gongwen.checks.ruleset import RuleSet
@@ -72,9 +72,7 @@ def facts(doc: Document, rule_set: RuleSet, submission: Submission) -> dict[str,
         "department": submission.department,
         "review_year": int(year.group(1)) if year else None,
         "sections": section_names(doc, sections),
-        "body_chars": sum(
-            sum(1 for c in p.text if not c.isspace()) for p in in_text(doc) if p.role in _COUNTED
-        ),
+        "body_chars": sum(visible_count(p.text) for p in in_text(doc) if p.role in _COUNTED),
         "headings": len(doc.with_role(Role.HEADING)),
         "signature": signature,
         "date_text": written.text if written else None,

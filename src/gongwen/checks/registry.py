@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 from types import ModuleType
 
@@ -41,6 +42,7 @@ KINDS: tuple[str, ...] = (
 )
 
 
+@functools.cache
 def kind(name: str) -> ModuleType:
     """The module of kind `name`; KeyError for a kind that does not exist."""
     if name not in KINDS:

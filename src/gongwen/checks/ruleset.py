@@ -76,6 +76,10 @@ class RuleSet:
     elements: Elements
     rules: tuple[Rule, ...]
     files: tuple[str, ...] = ()  # the files it was read from, the most general first
+    # face → category, filled as faces are met: a report names a handful of faces many times
+    _categories: dict[str, str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def get(self, code: str) -> Rule:
         """The rule with `code`; KeyError when there is none."""
@@ -108,6 +112,11 @@ class RuleSet:
         """
         if not face:
             return None
+        if face not in self._categories:
+            self._categories[face] = self._category(face)
+        return self._categories[face]
+
+    def _category(self, face: str) -> str | None:
         wanted = face.strip().casefold()
         for category, faces in self.fonts.items():
             if wanted == category.casefold() or any(wanted == f.casefold() for f in faces):

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from gongwen.checks.context import Context, Hit
 from gongwen.i18n import N_
-from gongwen.model import Document, Paragraph, Part, Role, is_cjk
+from gongwen.model import Document, Paragraph, Part, Role, cjk_count, has_cjk, visible_count
 from gongwen.units import describe_size
 
 # Element names a rule set may use: the roles of `model.Role` that are document elements.
@@ -79,7 +79,7 @@ def cjk_faces(paragraph: Paragraph) -> Counter[str]:
     counts: Counter[str] = Counter()
     for run in paragraph.runs:
         if run.font_east_asia:
-            n = sum(1 for c in run.text if is_cjk(c))
+            n = cjk_count(run.text)
             if n:
                 counts[run.font_east_asia] += n
     return counts
@@ -94,7 +94,7 @@ def dominant_face(paragraph: Paragraph) -> str | None:
 def first_face(paragraph: Paragraph) -> str | None:
     """The eastAsia face of the first CJK character (a heading's own words)."""
     for run in paragraph.runs:
-        if run.font_east_asia and any(is_cjk(c) for c in run.text):
+        if run.font_east_asia and has_cjk(run.text):
             return run.font_east_asia
     return None
 
@@ -103,7 +103,7 @@ def dominant_size(paragraph: Paragraph) -> float | None:
     """The size in pt of most of the paragraph's visible characters, if known."""
     counts: Counter[float] = Counter()
     for run in paragraph.runs:
-        n = sum(1 for c in run.text if not c.isspace())
+        n = visible_count(run.text)
         if n and run.size_pt is not None:
             counts[run.size_pt] += n
     return counts.most_common(1)[0][0] if counts else None
