@@ -16,6 +16,7 @@ from lxml import etree
 
 from gongwen.i18n import N_
 from gongwen.ingest import IngestError
+from gongwen.ingest.formats import Formats, formats_for
 from gongwen.ingest.ooxml import (
     CP_NS,
     DC_NS,
@@ -32,15 +33,7 @@ from gongwen.ingest.ooxml import (
     Package,
     w,
 )
-from gongwen.ingest.styles import (
-    RunFormat,
-    StyleSheet,
-    on_off,
-    paragraph_format,
-    read_ppr,
-    read_rpr,
-    twips,
-)
+from gongwen.ingest.styles import RunFormat, on_off, twips
 from gongwen.limits import DEFAULT_LIMITS, Limits
 from gongwen.model import Alignment, Document, Paragraph, Part, Properties, Run, Section
 from gongwen.units import Twips
@@ -80,13 +73,11 @@ class _Inline:
 class _Walker:
     """Walks block content, appending Paragraph values in reading order."""
 
-    def __init__(self, sheet: StyleSheet) -> None:
-        self.sheet = sheet
+    def __init__(self, formats: Formats) -> None:
+        self.formats = formats
         self.paragraphs: list[Paragraph] = []
         self.section = 0
         self.section_ends: list[etree._Element] = []
-        self._layouts: dict[tuple[str | None, bytes], tuple[str | None, str | None, dict]] = {}
-        self._formats: dict[tuple[str | None, str | None, bytes], RunFormat] = {}
 
     def block(self, parent: etree._Element, part: Part, table_style: str | None) -> None:
         """Every paragraph under a block container (body, cell, text box, header)."""
@@ -104,7 +95,7 @@ class _Walker:
     def table(self, table: etree._Element, part: Part) -> None:
         """The cell paragraphs of a table, row by row."""
         style = table.find(f"{w('tblPr')}/{w('tblStyle')}")
-        style_id = self.sheet.table_style(style.get(_VAL) if style is not None else None)
+        style_id = self.formats.sheet.table_style(style.get(_VAL) if style is not None else None)
         cell_part = Part.TABLE if part == Part.BODY else part
         for row in _children(table, _TR):
             for cell in _children(row, _TC):
@@ -114,7 +105,7 @@ class _Walker:
         """One paragraph, then the text boxes it anchors."""
         # the schema puts w:pPr first; find() would cost more than the rest of a short paragraph
         ppr = p[0] if len(p) and p[0].tag == _PPR else None
-        style_id, style_name, layout = self._layout(ppr, table_style)
+        style_id, style_name, layout = self.formats.layout(ppr, table_style)
         inline = _Inline()
         self.inline(p, inline, table_style, style_id)
         runs = _merge(inline.pieces)
@@ -136,38 +127,6 @@ class _Walker:
         if section is not None and part == Part.BODY:
             self.section_ends.append(section)
             self.section += 1
-
-    def _layout(
-        self, ppr: etree._Element | None, table_style: str | None
-    ) -> tuple[str | None, str | None, dict[str, object]]:
-        """(style id, style name, Paragraph formatting fields), once per distinct w:pPr."""
-        # Most paragraphs of a document repeat a few w:pPr verbatim; its bytes are the key.
-        key = (table_style, etree.tostring(ppr) if ppr is not None else b"")
-        cached = self._layouts.get(key)
-        if cached is None:
-            style_ref = ppr.find(_P_STYLE) if ppr is not None else None
-            style_id = self.sheet.paragraph_style(
-                style_ref.get(_VAL) if style_ref is not None else None
-            )
-            props = self.sheet.paragraph_props(table_style, style_id, read_ppr(ppr))
-            cached = (style_id, self.sheet.style_name(style_id), paragraph_format(props))
-            self._layouts[key] = cached
-        return cached
-
-    def _format(
-        self, rpr: etree._Element | None, table: str | None, style: str | None
-    ) -> RunFormat:
-        """The effective formatting of a run, once per distinct (styles, w:rPr)."""
-        key = (table, style, etree.tostring(rpr) if rpr is not None else b"")
-        cached = self._formats.get(key)
-        if cached is None:
-            char_ref = rpr.find(_R_STYLE) if rpr is not None else None
-            char = self.sheet.character_style(char_ref.get(_VAL) if char_ref is not None else None)
-            cached = self.sheet.run_format(
-                self.sheet.run_base(table, style, char), read_rpr(rpr, self.sheet.theme)
-            )
-            self._formats[key] = cached
-        return cached
 
     def inline(
         self, parent: etree._Element, acc: _Inline, table: str | None, style: str | None
@@ -212,7 +171,7 @@ class _Walker:
                 acc.textboxes.extend(_textboxes(child))
         if not text:
             return
-        fmt = self._format(rpr, table, style)
+        fmt = self.formats.run(rpr, table, style)
         if not fmt.hidden:
             acc.pieces.append(("".join(text), fmt))
 
@@ -307,12 +266,13 @@ def load_docx(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
         if root is None or root.tag != w("document"):
             raise _not_word(path)
         settings = _related_xml(package, main, REL_SETTINGS)
-        sheet = StyleSheet(
-            _related_xml(package, main, REL_STYLES),
-            _related_xml(package, main, REL_THEME),
+        formats = formats_for(
+            _related_bytes(package, main, REL_STYLES),
+            _related_bytes(package, main, REL_THEME),
             _east_asia_lang(settings),
+            package.file,
         )
-        walker = _Walker(sheet)
+        walker = _Walker(formats)
         body = root.find(w("body"))
         if body is not None:
             walker.block(body, Part.BODY, None)
@@ -351,6 +311,11 @@ def _not_word(path: Path) -> IngestError:
 def _related_xml(package: Package, source: str, rel_type: str) -> etree._Element | None:
     part = package.related(source, rel_type)
     return package.xml(part) if part else None
+
+
+def _related_bytes(package: Package, source: str, rel_type: str) -> tuple[str, bytes] | None:
+    part = package.related(source, rel_type)
+    return (part, package.read(part)) if part else None
 
 
 def _east_asia_lang(settings: etree._Element | None) -> str | None:

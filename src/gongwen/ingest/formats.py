@@ -1,0 +1,111 @@
+"""Resolved formatting, shared by the documents of a batch that carry the same styles.
+
+Resolving a paragraph's or a run's effective formatting depends only on the style sheet
+(styles.xml), the theme fonts (theme1.xml in the script of `w:themeFontLang`) and the
+element's own `w:pPr`/`w:rPr`. Reports made from one template, or saved by one version of
+Word or WPS, carry byte-identical styles and themes, so the parsed sheet and everything
+resolved through it are kept, keyed by a digest of those bytes, for the next document.
+Both the number of sheets kept and the entries per sheet are bounded, so memory does not
+grow with the batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from typing import TypeVar
+
+from lxml import etree
+
+from gongwen.ingest.ooxml import parse_xml, w
+from gongwen.ingest.styles import RunFormat, StyleSheet, paragraph_format, read_ppr, read_rpr
+
+_VAL, _P_STYLE, _R_STYLE = w("val"), w("pStyle"), w("rStyle")
+
+SHEETS_KEPT = 16  # distinct style sheets remembered between documents
+ENTRIES_KEPT = 4096  # resolved pPr or rPr per sheet before its memo starts again
+
+Layout = tuple[str | None, str | None, dict[str, object]]
+_Memo = TypeVar("_Memo", bound=dict)
+
+
+class Formats:
+    """The effective formatting of paragraphs and runs under one style sheet, memoised.
+
+    Keys are the bytes of the element (`etree.tostring`): documents repeat a few `w:pPr`
+    and `w:rPr` verbatim, and serialising one costs far less than resolving it.
+    """
+
+    def __init__(self, sheet: StyleSheet) -> None:
+        self.sheet = sheet
+        self._layouts: dict[tuple[str | None, bytes], Layout] = {}
+        self._runs: dict[tuple[str | None, str | None, bytes], RunFormat] = {}
+
+    def layout(self, ppr: etree._Element | None, table_style: str | None) -> Layout:
+        """(style id, style name, Paragraph formatting fields) of a paragraph."""
+        key = (table_style, etree.tostring(ppr) if ppr is not None else b"")
+        cached = self._layouts.get(key)
+        if cached is None:
+            style_ref = ppr.find(_P_STYLE) if ppr is not None else None
+            style_id = self.sheet.paragraph_style(
+                style_ref.get(_VAL) if style_ref is not None else None
+            )
+            props = self.sheet.paragraph_props(table_style, style_id, read_ppr(ppr))
+            cached = (style_id, self.sheet.style_name(style_id), paragraph_format(props))
+            _bounded(self._layouts)[key] = cached
+        return cached
+
+    def run(self, rpr: etree._Element | None, table: str | None, style: str | None) -> RunFormat:
+        """The effective formatting of a run in a paragraph of `style` (and table `table`)."""
+        key = (table, style, etree.tostring(rpr) if rpr is not None else b"")
+        cached = self._runs.get(key)
+        if cached is None:
+            char_ref = rpr.find(_R_STYLE) if rpr is not None else None
+            char = self.sheet.character_style(char_ref.get(_VAL) if char_ref is not None else None)
+            cached = self.sheet.run_format(
+                self.sheet.run_base(table, style, char), read_rpr(rpr, self.sheet.theme)
+            )
+            _bounded(self._runs)[key] = cached
+        return cached
+
+
+def _bounded(memo: _Memo) -> _Memo:
+    if len(memo) >= ENTRIES_KEPT:
+        memo.clear()
+    return memo
+
+
+_SHEETS: OrderedDict[bytes, Formats] = OrderedDict()
+_LOCK = threading.Lock()
+
+
+Part = tuple[str, bytes]  # (part name, its bytes)
+
+
+def formats_for(
+    styles: Part | None, theme: Part | None, east_asia_lang: str | None, file: str | None = None
+) -> Formats:
+    """The Formats of a document with these styles and theme parts (parsed only when new)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for piece in (styles[1] if styles else None, theme[1] if theme else None):
+        digest.update(b"-" if piece is None else b"+%d:" % len(piece))
+        digest.update(piece or b"")
+    digest.update((east_asia_lang or "").encode())
+    key = digest.digest()
+    with _LOCK:
+        found = _SHEETS.get(key)
+        if found is not None:
+            _SHEETS.move_to_end(key)
+            return found
+    sheet = StyleSheet(
+        parse_xml(styles[1], styles[0], file) if styles else None,
+        parse_xml(theme[1], theme[0], file) if theme else None,
+        east_asia_lang,
+    )
+    formats = Formats(sheet)
+    with _LOCK:
+        _SHEETS[key] = formats
+        while len(_SHEETS) > SHEETS_KEPT:
+            _SHEETS.popitem(last=False)
+    return formats
