@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from operator import attrgetter
 
 from gongwen.units import Length
 
@@ -114,12 +115,23 @@ class Paragraph:
     @property
     def cjk_runs(self) -> tuple[Run, ...]:
         """The runs that hold at least one CJK character."""
-        return tuple(r for r in self.runs if any(is_cjk(c) for c in r.text))
+        return tuple(r for r in self.runs if has_cjk(r.text))
+
+    def with_role(self, role: Role, heading_level: int | None) -> Paragraph:
+        """This paragraph with `role` and `heading_level` (half the cost of `replace`)."""
+        values = list(_paragraph_values(self))
+        values[_ROLE_AT], values[_LEVEL_AT] = role, heading_level
+        return Paragraph(*values)
 
     def snippet(self, width: int = 20) -> str:
         """The start of the text, for a finding's location."""
         text = self.text.strip()
         return text if len(text) <= width else text[:width] + "…"
+
+
+_NAMES = tuple(f.name for f in fields(Paragraph))
+_paragraph_values = attrgetter(*_NAMES)
+_ROLE_AT, _LEVEL_AT = _NAMES.index("role"), _NAMES.index("heading_level")
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +207,8 @@ _CJK = re.compile(
     "\u2014\u2026\u201c\u201d\u2018\u2019\u00b7]"
 )
 
+_NOT_CJK = re.compile(_CJK.pattern.replace("[", "[^", 1))
+
 
 def is_cjk(char: str) -> bool:
     """Whether `char` is a CJK ideograph or CJK punctuation (set in the eastAsia face)."""
@@ -203,7 +217,7 @@ def is_cjk(char: str) -> bool:
 
 def cjk_count(text: str) -> int:
     """How many characters of `text` are CJK (as `is_cjk` counts them)."""
-    return len(_CJK.findall(text))
+    return len(_NOT_CJK.sub("", text))  # faster than counting matches
 
 
 def has_cjk(text: str) -> bool:

@@ -87,6 +87,9 @@ def cjk_faces(paragraph: Paragraph) -> Counter[str]:
 
 def dominant_face(paragraph: Paragraph) -> str | None:
     """The eastAsia face of most of the paragraph's CJK characters, if known."""
+    if len(paragraph.runs) == 1:  # most paragraphs: nothing to count
+        run = paragraph.runs[0]
+        return run.font_east_asia if run.font_east_asia and has_cjk(run.text) else None
     counts = cjk_faces(paragraph)
     return counts.most_common(1)[0][0] if counts else None
 
@@ -101,6 +104,9 @@ def first_face(paragraph: Paragraph) -> str | None:
 
 def dominant_size(paragraph: Paragraph) -> float | None:
     """The size in pt of most of the paragraph's visible characters, if known."""
+    if len(paragraph.runs) == 1:
+        run = paragraph.runs[0]
+        return run.size_pt if run.size_pt is not None and run.text.strip() else None
     counts: Counter[float] = Counter()
     for run in paragraph.runs:
         n = visible_count(run.text)

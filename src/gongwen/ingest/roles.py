@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from gongwen.model import Alignment, Paragraph, Part, Role
 
@@ -85,7 +84,7 @@ def assign_roles(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
         role, level = assigned.get(i, (Role.BODY, None))
         unchanged = p.role == role and p.heading_level == level
         # values are frozen: one that already says the right thing can be shared
-        result.append(p if unchanged else replace(p, role=role, heading_level=level))
+        result.append(p if unchanged else p.with_role(role, level))
     return result
 
 

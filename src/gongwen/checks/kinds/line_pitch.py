@@ -24,19 +24,17 @@ PARAMS: dict[str, Any] = {
 }
 
 
-def _pitch(doc: Document, p: Paragraph, lang: str) -> tuple[float | None, str]:
-    """The line pitch in pt (None if unknown) and how the paragraph sets it."""
+def _pitch(doc: Document, p: Paragraph) -> tuple[float | None, str, dict[str, str]]:
+    """The line pitch in pt (None if unknown), and how the paragraph sets it (msgid, args)."""
     if p.line_rule == LineRule.EXACT and p.line_spacing is not None:
-        return p.line_spacing.pt, t(N_("exactly {pt} pt"), lang, pt=f"{p.line_spacing.pt:g}")
+        return p.line_spacing.pt, N_("exactly {pt} pt"), {"pt": f"{p.line_spacing.pt:g}"}
     grid = doc.sections[p.section] if p.section < len(doc.sections) else None
     single = p.line_rule in (None, LineRule.MULTIPLE) and (p.line_multiple or 1.0) == 1.0
     if single and grid and grid.line_pitch and grid.grid_type in ("lines", "linesAndChars"):
-        return grid.line_pitch.pt, t(
-            N_("document grid {pt} pt"), lang, pt=f"{grid.line_pitch.pt:g}"
-        )
+        return grid.line_pitch.pt, N_("document grid {pt} pt"), {"pt": f"{grid.line_pitch.pt:g}"}
     if p.line_rule == LineRule.AT_LEAST and p.line_spacing is not None:
-        return None, t(N_("at least {pt} pt"), lang, pt=f"{p.line_spacing.pt:g}")
-    return None, t(N_("{n} times single spacing"), lang, n=f"{p.line_multiple or 1.0:g}")
+        return None, N_("at least {pt} pt"), {"pt": f"{p.line_spacing.pt:g}"}
+    return None, N_("{n} times single spacing"), {"n": f"{p.line_multiple or 1.0:g}"}
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
@@ -47,8 +45,9 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     for p in in_text(doc):
         if p.role.value not in rule.params["roles"] or doc.format == "pdf":
             continue
-        pitch, how = _pitch(doc, p, ctx.lang)
+        pitch, msgid, args = _pitch(doc, p)
         if pitch is None or abs(pitch - want) > tol:
+            how = t(msgid, ctx.lang, **args)  # worded only when reported
             hits.append(
                 Hit(
                     N_("line spacing is {actual}, expected {expected}"),
