@@ -410,8 +410,8 @@ def _core(title: str, author: str, signed: dt.date) -> str:
     )
 
 
-def build(ms: ModuleType, sample: object, rng: random.Random) -> bytes:
-    """One report as .docx bytes."""
+def build(ms: ModuleType, sample: object, rng: random.Random, own: int | None = None) -> bytes:
+    """One report as .docx bytes; `own`: a styles part no other report has (a style of its own)."""
     blocks = ms.blocks_for(sample)
     look = ms.looks(sample)
     mode = sample.mode
@@ -446,6 +446,12 @@ def build(ms: ModuleType, sample: object, rng: random.Random) -> bytes:
         "word/footer2.xml": _footer("right"),
         "word/theme/theme1.xml": theme_xml(),
     }
+    if own is not None:
+        parts["word/styles.xml"] = parts["word/styles.xml"].replace(
+            "</w:styles>",
+            f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="Own{own}">'
+            f'<w:name w:val="Own {own}"/></w:style></w:styles>',
+        )
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, text in parts.items():
@@ -453,8 +459,12 @@ def build(ms: ModuleType, sample: object, rng: random.Random) -> bytes:
     return buf.getvalue()
 
 
-def make(folder: Path, count: int, seed: int = 2019) -> list[Path]:
-    """`count` reports in `folder` (made once: existing files are kept), sorted by name."""
+def make(folder: Path, count: int, seed: int = 2019, own_styles: bool = False) -> list[Path]:
+    """`count` reports in `folder` (made once: existing files are kept), sorted by name.
+
+    Reports made from one sample share a byte-identical styles.xml, as reports saved by one
+    Word version or made from one template do; `own_styles` gives each report its own.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     ms = samples_module()
     chosen = [s for s in ms.SAMPLES if s.fmt == "docx"]
@@ -463,6 +473,7 @@ def make(folder: Path, count: int, seed: int = 2019) -> list[Path]:
         sample = chosen[i % len(chosen)]
         path = folder / f"{i:05d}-{sample.dept.name}-{sample.dept.head}.docx"
         if not path.exists():
-            path.write_bytes(build(ms, sample, random.Random(seed * 100003 + i)))
+            rng = random.Random(seed * 100003 + i)
+            path.write_bytes(build(ms, sample, rng, own=i if own_styles else None))
         paths.append(path)
     return paths
