@@ -143,6 +143,39 @@ def test_in_process_the_time_limit_stops_a_slow_item():
     assert results == ["A", "slow:timeout", "B"]
 
 
+@pytest.mark.parametrize("timeout", [None, 5])
+def test_in_process_an_exception_gives_the_fallback_and_the_run_goes_on(timeout):
+    items = ["a", "raise", "b"]
+    fallback = lambda i, why: f"{i}:{why}"  # noqa: E731
+    results = list(parallel.run(items, _setup, fallback, jobs=1, timeout=timeout))
+    assert results == ["A", "raise:crashed", "B"]
+
+
+def test_a_check_that_breaks_on_one_file_gives_io001_and_the_batch_goes_on(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from gongwen.checks.kinds import body_font
+
+    before = check_folder(folder, jobs=1).files
+    real = body_font.check
+    broken = sorted(p for p in folder.iterdir() if p.suffix == ".docx")[1].name
+
+    def check(doc, rule, ctx):  # type: ignore[no-untyped-def]
+        if ctx.submission.file.endswith(broken):
+            raise ZeroDivisionError
+        return real(doc, rule, ctx)
+
+    monkeypatch.setattr(body_font, "check", check)
+    after = check_folder(folder, jobs=1).files
+    assert [r.file for r in after] == [r.file for r in before]
+    for old, new in zip(before, after, strict=True):
+        if Path(new.file).name == broken:
+            assert [f.code for f in new.findings] == ["IO001"]
+            assert new.status.value == "unreadable"
+        else:
+            assert new == old  # every other file checked as without the fault
+
+
 def test_an_abandoned_run_stops_its_workers():
     results = parallel.run(list("abcdefgh"), _setup, lambda i, why: why, jobs=2, timeout=None)
     assert next(results) == "A"

@@ -72,18 +72,26 @@ def _serial(
     )
     for item in items:
         if not alarm:
-            yield work(item)
+            yield _guarded(work, fallback, item)
             continue
         previous = signal.signal(signal.SIGALRM, _raise_timeout)
         try:
             signal.setitimer(signal.ITIMER_REAL, timeout)  # type: ignore[arg-type]
-            result = work(item)
+            result = _guarded(work, fallback, item)
         except Timeout:
             result = fallback(item, "timeout")
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
         yield result
+
+
+def _guarded(work: Work[T, R], fallback: Fallback[T, R], item: T) -> R:
+    """`work(item)`; an exception gives the fallback result, as a worker's would."""
+    try:
+        return work(item)
+    except Exception:  # a bug met on one input must not end the run (no traceback)
+        return fallback(item, "crashed")
 
 
 def _raise_timeout(signum: int, frame: object) -> None:
