@@ -11,6 +11,8 @@ from gongwen.i18n import N_, t
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """The arguments of `gongwen pdf`."""
+    from gongwen.limits import DEFAULT_LIMITS
+
     p = sub.add_parser(
         "pdf",
         help="用 LibreOffice 把 .docx 转成 PDF（一次转换全部文件）",
@@ -19,7 +21,12 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help=".docx files or folders")
     p.add_argument("-o", "--outdir", help="folder for the PDFs (default: beside each .docx)")
-    p.add_argument("--timeout", type=float, default=300.0, help="seconds for the whole run")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_LIMITS.conversion_seconds,
+        help="seconds for the whole run (default %(default)g)",
+    )
     p.add_argument("--verify", action="store_true", help="measure each PDF made (GB7xx)")
     return p
 

@@ -17,6 +17,7 @@ from gongwen.export.fonts import aliases, fonts_conf, stand_ins, substituted
 from gongwen.export.result import ExportFailure, ExportResult, SofficeMissing, Substitution
 from gongwen.export.soffice import Runner, command, find_soffice, run_process
 from gongwen.i18n import N_
+from gongwen.limits import DEFAULT_LIMITS
 
 __all__ = [
     "ExportFailure",
@@ -27,7 +28,8 @@ __all__ = [
     "to_pdf",
 ]
 
-DEFAULT_TIMEOUT = 300.0  # seconds for the whole batch; about 0.2 s a document is usual
+# seconds for the whole batch (about 0.5 s a document is usual): the one number in gongwen.limits
+DEFAULT_TIMEOUT = DEFAULT_LIMITS.conversion_seconds
 
 
 def to_pdf(
