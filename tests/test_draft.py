@@ -129,7 +129,8 @@ def test_the_base_gives_issuer_team_and_settings(results, roster):
 
 def test_english_drafts_say_it_in_english(results, roster):
     case = draft_case(results, roster, lang="en")
-    assert case.department("市自然资源和规划局").issues[0].text.endswith("(23 paragraphs)")
+    text = case.department("市自然资源和规划局").issues[0].text
+    assert text.endswith("(23 paragraphs)") and "more paragraphs" not in text
     assert case.department("市农业农村局").issues[0].category == "submission on time"
 
 

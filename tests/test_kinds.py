@@ -226,5 +226,6 @@ def test_wrong_font_document_gives_a_readable_number_of_findings() -> None:
     findings = run_checks(doc, rule_set, Submission(file="x.docx"))
     assert shown(findings) == ["GB111@1", "GB111@2", "GB111@3"]
     assert "37" in findings[-1].message and "宋体" in findings[0].message
+    assert [f.more for f in findings] == [0, 0, 37]  # the count as a value, for programs
     en = run_checks(doc, rule_set, Submission(file="x.docx"), lang="en")
     assert en[-1].message.endswith("(and 37 more paragraphs like this)")

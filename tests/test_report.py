@@ -96,7 +96,7 @@ def test_json_round_trips_and_carries_its_schema_version():
     report = sample_report()
     text = to_json(report)
     data = json.loads(text)
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "1.1"
     assert data["files"][0]["findings"][0]["location"]["paragraph"] == 42
     assert data["files"][0]["format_pass"] is False and data["files"][1]["format_pass"] is True
     assert "成文日期" in text  # Chinese stays readable, not \u-escaped

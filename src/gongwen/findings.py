@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: Finding.more
 
 
 class Severity(StrEnum):
@@ -65,6 +65,12 @@ class Finding(BaseModel):
     expected: str | None = None
     actual: str | None = None
     clause: str | None = Field(None, description="the clause of the standard or rule it rests on")
+    more: int = Field(
+        0,
+        ge=0,
+        description="further places with the same problem, merged into this finding so that "
+        "one bad file stays short (the message says so too)",
+    )
 
 
 class ReceiptSource(StrEnum):

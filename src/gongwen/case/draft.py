@@ -188,9 +188,9 @@ def candidate_issues(
 def issue_text(findings: Sequence[Finding], lang: str = DEFAULT_LANG) -> str:
     """The problem that `findings` (one rule, one report) describe, with how often it occurs."""
     first = findings[0]
-    message, _ = _split_more(first.message)
+    message = _without_more(first)
     text = t(N_("{name}: {message}"), lang, name=first.name, message=message.rstrip("。."))
-    count = sum(1 + _split_more(f.message)[1] for f in findings)
+    count = sum(1 + f.more for f in findings)
     if count < 2:
         return text
     if all(f.location.paragraph is not None for f in findings):
@@ -204,14 +204,13 @@ def category(code: str, lang: str = DEFAULT_LANG) -> str:
     return t(msgid, lang)
 
 
-def _split_more(message: str) -> tuple[str, int]:
-    """A finding's message without the runner's "and N more" suffix, and N."""
+def _without_more(finding: Finding) -> str:
+    """A finding's message without the runner's "and N more" suffix (in whichever language)."""
     for lang in LANGS:
-        pattern = re.escape(t(_MORE, lang, n="\0")).replace("\0", r"(\d+)") + r"$"
-        found = re.search(pattern, message)
-        if found:
-            return message[: found.start()], int(found[1])
-    return message, 0
+        suffix = t(_MORE, lang, n=finding.more)
+        if finding.more and finding.message.endswith(suffix):
+            return finding.message.removesuffix(suffix)
+    return finding.message
 
 
 def _todo(

@@ -76,6 +76,7 @@ def to_finding(hit: Hit, rule: Rule, file: str, lang: str = DEFAULT_LANG) -> Fin
         expected=hit.expected,
         actual=hit.actual,
         clause=rule.clause,
+        more=hit.more,
     )
 
 
