@@ -8,10 +8,14 @@ owner-only mode of a temporary file.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 
 def _umask() -> int:
@@ -24,8 +28,9 @@ def _umask() -> int:
 _MODE = 0o666 & ~_umask()
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that a reader never sees half a file."""
+@contextlib.contextmanager
+def atomic_bytes(path: Path) -> Iterator[BinaryIO]:
+    """A binary file that becomes `path` when the block ends without an exception, else vanishes."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         existing = path.lstat()
@@ -35,7 +40,7 @@ def write_bytes(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
@@ -43,6 +48,27 @@ def write_bytes(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def atomic_text(path: Path) -> Iterator[TextIO]:
+    """A UTF-8 text file, written as is (no newline translation), that becomes `path` atomically."""
+    with atomic_bytes(path) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")  # type: ignore[arg-type]
+        try:
+            yield text
+            text.flush()
+        finally:
+            # Hand the file back unclosed: atomic_bytes fsyncs, closes and renames it. After a
+            # failure the flush inside detach may fail too; the temporary file goes anyway.
+            with contextlib.suppress(Exception):
+                text.detach()
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that a reader never sees half a file."""
+    with atomic_bytes(path) as fh:
+        fh.write(data)
 
 
 def write_text(path: Path, text: str) -> None:
