@@ -7,27 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from gongwen.findings import Rate
-
-_DIGITS = "零一二三四五六七八九"
-
-
-def cn_numeral(n: int) -> str:
-    """`n` (0–9999) in Chinese numerals as headings count: 一, 十, 十一, 二十三, 一百零五."""
-    if not 0 <= n <= 9999:
-        raise ValueError(f"no Chinese numeral for {n}")
-    if n < 10:
-        return _DIGITS[n]
-    if n < 20:
-        return "十" + (_DIGITS[n - 10] if n > 10 else "")
-    out, zero = "", False
-    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit = n // value % 10
-        if digit:
-            out += ("零" if zero and out else "") + _DIGITS[digit] + unit
-            zero = False
-        elif out:
-            zero = True
-    return out
+from gongwen.numerals import cn_numeral
 
 
 def long_date(day: dt.date) -> str:
