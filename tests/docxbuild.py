@@ -103,6 +103,33 @@ def settings(inner: str = "") -> str:
     return f"{DECL}<w:settings {NS}>{inner}</w:settings>"
 
 
+def numbering(abstracts: Mapping[str, str], nums: Mapping[str, str]) -> str:
+    """word/numbering.xml: abstract id → its w:lvl elements; num id → abstract id, or the
+    abstract id and lvlOverride XML as "2|<w:lvlOverride …>"."""
+    parts = [
+        f'<w:abstractNum w:abstractNumId="{a}">{levels}</w:abstractNum>'
+        for a, levels in abstracts.items()
+    ]
+    for num_id, ref in nums.items():
+        abstract, _, overrides = ref.partition("|")
+        parts.append(
+            f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>{overrides}</w:num>'
+        )
+    return f"{DECL}<w:numbering {NS}>{''.join(parts)}</w:numbering>"
+
+
+def lvl(
+    ilvl: int, fmt: str, text: str, *, start: int = 1, suffix: str = "nothing",
+    style: str | None = None,
+) -> str:  # fmt: skip
+    """One `w:lvl` of a list definition."""
+    linked = f'<w:pStyle w:val="{style}"/>' if style else ""
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'{linked}<w:suff w:val="{suffix}"/><w:lvlText w:val="{text}"/></w:lvl>'
+    )
+
+
 def header_footer(kind: str, body: str) -> str:
     """word/headerN.xml or footerN.xml (`kind` "hdr" or "ftr")."""
     return f"{DECL}<w:{kind} {NS}>{body}</w:{kind}>"
@@ -136,6 +163,7 @@ def build(
     styles_xml: str | None = None,
     theme_xml: str | None = None,
     settings_xml: str | None = None,
+    numbering_xml: str | None = None,
     core_xml: str | None = None,
     headers: Mapping[str, str] | None = None,
     footers: Mapping[str, str] | None = None,
@@ -149,6 +177,7 @@ def build(
         ("rIdStyles", "styles", "styles.xml", styles_xml, "styles+xml"),
         ("rIdTheme", "theme", "theme/theme1.xml", theme_xml, None),
         ("rIdSettings", "settings", "settings.xml", settings_xml, "settings+xml"),
+        ("rIdNumbering", "numbering", "numbering.xml", numbering_xml, "numbering+xml"),
     ):
         if xml is not None:
             parts["word/" + name] = xml

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from lxml import etree
 from gongwen.i18n import N_
 from gongwen.ingest import IngestError
 from gongwen.ingest.formats import Formats, formats_for
+from gongwen.ingest.numbering import Numbering
 from gongwen.ingest.ooxml import (
     CP_NS,
     DC_NS,
@@ -26,6 +28,7 @@ from gongwen.ingest.ooxml import (
     REL_CORE,
     REL_FOOTER,
     REL_HEADER,
+    REL_NUMBERING,
     REL_OFFICE_DOCUMENT,
     REL_SETTINGS,
     REL_STYLES,
@@ -73,8 +76,12 @@ class _Inline:
 class _Walker:
     """Walks block content, appending Paragraph values in reading order."""
 
-    def __init__(self, formats: Formats) -> None:
+    def __init__(
+        self, formats: Formats, numbering: Callable[[], Numbering] = lambda: Numbering(None)
+    ) -> None:
         self.formats = formats
+        self._numbering_source = numbering
+        self._numbering: Numbering | None = None  # read when a numbered paragraph needs it
         self.paragraphs: list[Paragraph] = []
         self.section = 0
         self.section_ends: list[etree._Element] = []
@@ -105,8 +112,10 @@ class _Walker:
         """One paragraph, then the text boxes it anchors."""
         # the schema puts w:pPr first; find() would cost more than the rest of a short paragraph
         ppr = p[0] if len(p) and p[0].tag == _PPR else None
-        style_id, style_name, layout = self.formats.layout(ppr, table_style)
+        style_id, style_name, layout, number = self.formats.layout(ppr, table_style)
         inline = _Inline()
+        if number is not None:
+            self._label(inline, number, ppr, table_style, style_id)
         self.inline(p, inline, table_style, style_id)
         runs = _merge(inline.pieces)
         self.paragraphs.append(
@@ -127,6 +136,24 @@ class _Walker:
         if section is not None and part == Part.BODY:
             self.section_ends.append(section)
             self.section += 1
+
+    def _label(
+        self,
+        acc: _Inline,
+        number: tuple[str, int | None],
+        ppr: etree._Element | None,
+        table: str | None,
+        style: str | None,
+    ) -> None:
+        """The list number Word shows before the text, set like the paragraph mark."""
+        if self._numbering is None:
+            self._numbering = self._numbering_source()
+        label = self._numbering.label(number[0], number[1], style)
+        if label:
+            mark = ppr.find(_RPR) if ppr is not None else None
+            fmt = self.formats.run(mark, table, style)
+            if not fmt.hidden:
+                acc.pieces.append((label, fmt))
 
     def inline(
         self, parent: etree._Element, acc: _Inline, table: str | None, style: str | None
@@ -272,7 +299,7 @@ def load_docx(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
             _east_asia_lang(settings),
             package.file,
         )
-        walker = _Walker(formats)
+        walker = _Walker(formats, lambda: Numbering(_related_xml(package, main, REL_NUMBERING)))
         body = root.find(w("body"))
         if body is not None:
             walker.block(body, Part.BODY, None)

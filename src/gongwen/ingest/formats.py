@@ -19,14 +19,22 @@ from typing import TypeVar
 from lxml import etree
 
 from gongwen.ingest.ooxml import parse_xml, w
-from gongwen.ingest.styles import RunFormat, StyleSheet, paragraph_format, read_ppr, read_rpr
+from gongwen.ingest.styles import (
+    RunFormat,
+    StyleSheet,
+    list_number,
+    paragraph_format,
+    read_ppr,
+    read_rpr,
+)
 
 _VAL, _P_STYLE, _R_STYLE = w("val"), w("pStyle"), w("rStyle")
 
 SHEETS_KEPT = 16  # distinct style sheets remembered between documents
 ENTRIES_KEPT = 4096  # resolved pPr or rPr per sheet before its memo starts again
 
-Layout = tuple[str | None, str | None, dict[str, object]]
+# (style id, style name, Paragraph formatting fields, (list instance, level) or None)
+Layout = tuple[str | None, str | None, dict[str, object], tuple[str, int | None] | None]
 _Memo = TypeVar("_Memo", bound=dict)
 
 
@@ -43,7 +51,7 @@ class Formats:
         self._runs: dict[tuple[str | None, str | None, bytes], RunFormat] = {}
 
     def layout(self, ppr: etree._Element | None, table_style: str | None) -> Layout:
-        """(style id, style name, Paragraph formatting fields) of a paragraph."""
+        """The paragraph style, formatting and list number of a paragraph (see `Layout`)."""
         key = (table_style, etree.tostring(ppr) if ppr is not None else b"")
         cached = self._layouts.get(key)
         if cached is None:
@@ -52,7 +60,12 @@ class Formats:
                 style_ref.get(_VAL) if style_ref is not None else None
             )
             props = self.sheet.paragraph_props(table_style, style_id, read_ppr(ppr))
-            cached = (style_id, self.sheet.style_name(style_id), paragraph_format(props))
+            cached = (
+                style_id,
+                self.sheet.style_name(style_id),
+                paragraph_format(props),
+                list_number(props),
+            )
             _bounded(self._layouts)[key] = cached
         return cached
 

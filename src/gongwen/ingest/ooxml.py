@@ -43,6 +43,7 @@ REL_THEME = _REL_BASE + "theme"
 REL_SETTINGS = _REL_BASE + "settings"
 REL_HEADER = _REL_BASE + "header"
 REL_FOOTER = _REL_BASE + "footer"
+REL_NUMBERING = _REL_BASE + "numbering"
 
 _PARSER = etree.XMLParser(
     resolve_entities=False,

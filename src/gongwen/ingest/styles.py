@@ -30,6 +30,7 @@ _VAL = w("val")
 _RFONTS, _SZ, _COLOR, _SPACING, _W = w("rFonts"), w("sz"), w("color"), w("spacing"), w("w")
 _JC, _IND, _PAGE_BREAK_BEFORE = w("jc"), w("ind"), w("pageBreakBefore")
 _LINE, _LINE_RULE, _FRAME, _XALIGN = w("line"), w("lineRule"), w("framePr"), w("xAlign")
+_NUM_PR, _NUM_ID, _ILVL = w("numPr"), w("numId"), w("ilvl")
 _TOGGLES = {w("b"): "b", w("i"): "i", w("vanish"): "vanish"}
 _TOGGLE_KEYS = frozenset(_TOGGLES.values())
 _FONT_SLOTS = (("ascii", w("ascii"), w("asciiTheme")),
@@ -204,7 +205,21 @@ def read_ppr(ppr: etree._Element | None) -> Props:
             props["pageBreakBefore"] = on_off(child)
         elif tag == _FRAME and child.get(_XALIGN):
             props["frameAlign"] = child.get(_XALIGN)
+        elif tag == _NUM_PR:
+            num_id, ilvl = child.find(_NUM_ID), child.find(_ILVL)
+            if num_id is not None:
+                props["numId"] = num_id.get(_VAL)
+            if ilvl is not None and (ilvl.get(_VAL) or "").isdigit():
+                props["ilvl"] = int(ilvl.get(_VAL))  # type: ignore[arg-type]
     return props
+
+
+def list_number(props: Props) -> tuple[str, int | None] | None:
+    """The list instance and level of effective pPr `props` (None: not a numbered paragraph)."""
+    num_id = props.get("numId")
+    if not num_id or num_id == "0":  # 0 removes numbering a style gave
+        return None
+    return str(num_id), props.get("ilvl")  # type: ignore[return-value]
 
 
 def merge_ppr(base: Props, layer: Props) -> Props:
