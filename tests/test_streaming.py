@@ -1,14 +1,90 @@
-"""Writing outputs atomically as a stream: all of the file at the target, or none of it."""
+"""Check output written as a stream: the same text as the whole report gives, atomically.
+
+The `write_*` writers take the file results from an iterator read once (the command reads
+them back from a spool); their text must be byte for byte what `to_json`/`to_csv`/`to_table`
+give, and an output is all there or not there.
+"""
 
 from __future__ import annotations
 
+import io
 import os
+import shutil
 import stat
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
+from gongwen.batch import Options, iter_check, summarise
+from gongwen.findings import CheckReport
+from gongwen.report import to_csv, to_json, to_table, write_csv, write_json, write_table
+from gongwen.report.table import renderables
+from gongwen.resources import data_dir
+from gongwen.roster import load_register, load_roster
 from gongwen.writing import atomic_text, write_bytes
+
+SAMPLES = data_dir("samples")
+REPORTS = SAMPLES / "reports"
+ROSTER = SAMPLES / "roster.csv"
+REGISTER = SAMPLES / "register.csv"
+FINANCE = REPORTS / "市财政局-张伟-2019年度履职报告.docx"
+AUDIT = REPORTS / "市审计局-郭春燕-2019年度履职报告.pdf"
+
+
+def in_memory(folder: Path, lang: str = "zh") -> CheckReport:
+    """The report the library builds holding every result, with the sample roster and register."""
+    options = Options(
+        lang=lang, roster=tuple(load_roster(ROSTER)), register=tuple(load_register(REGISTER))
+    )
+    return summarise(list(iter_check([folder], options)), options)
+
+
+@pytest.fixture(scope="module")
+def duplicates(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder where 市财政局 sent two reports (the second under another name) and 市审计局 one."""
+    folder = tmp_path_factory.mktemp("duplicates")
+    shutil.copy(FINANCE, folder / FINANCE.name)
+    shutil.copy(FINANCE, folder / "市财政局-张伟-2019年度履职报告（修改稿）.docx")
+    shutil.copy(AUDIT, folder / AUDIT.name)
+    return folder
+
+
+def test_json_is_pydantics_own_form(duplicates: Path) -> None:
+    report = in_memory(duplicates)
+    assert any(f.code == "AR104" for f in report.all_findings)
+    assert to_json(report) == report.model_dump_json(indent=2) + "\n"
+    empty = CheckReport(rule_set="annual-report")
+    assert to_json(empty) == empty.model_dump_json(indent=2) + "\n"
+    assert '"files": []' in to_json(empty)
+    one = CheckReport(rule_set="x", files=report.files[:1], totals=report.totals)
+    assert to_json(one) == one.model_dump_json(indent=2) + "\n"
+
+
+def test_the_table_is_rich_printing_the_renderables(duplicates: Path, tmp_path: Path) -> None:
+    report = in_memory(duplicates)
+    expected = io.StringIO()
+    console = Console(file=expected, width=120, color_system=None, highlight=False)
+    for item in renderables(report, "zh"):
+        console.print(item)
+    assert to_table(report) == expected.getvalue()
+    assert "AR104" in expected.getvalue()
+
+
+def test_writers_take_the_files_from_an_iterator_read_once(duplicates: Path) -> None:
+    report = in_memory(duplicates, lang="en")
+    head = report.model_copy(update={"files": []})
+    departments = {r.file: r.department or "" for r in report.files}
+    for write, whole, kwargs in (
+        (write_json, to_json(report), {}),
+        (write_csv, to_csv(report, "en"), {"lang": "en", "departments": departments}),
+        (write_table, to_table(report, "en"), {"lang": "en"}),
+    ):
+        out = io.StringIO()
+        write(out, head, files=iter(report.files), **kwargs)
+        assert out.getvalue() == whole
+    with pytest.raises(ValueError, match="departments"):
+        write_csv(io.StringIO(), head, files=iter(report.files))
 
 
 def test_atomic_text_writes_exactly_and_keeps_the_mode(tmp_path: Path) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
 
 from gongwen.findings import CheckReport, FileResult, Finding, Severity
 from gongwen.i18n import N_, t
@@ -12,9 +12,14 @@ from gongwen.i18n import N_, t
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def renderables(report: CheckReport, lang: str = "zh") -> Iterator[Any]:
-    """The report as rich renderables: one block per file, the 未报送 list, the totals."""
-    for result in report.files:
+def renderables(
+    report: CheckReport, lang: str = "zh", files: Iterable[FileResult] | None = None
+) -> Iterator[Any]:
+    """The report as rich renderables: one block per file, the 未报送 list, the totals.
+
+    `files`, when given, are shown in place of `report.files` and read once.
+    """
+    for result in report.files if files is None else files:
         yield from file_block(result, lang)
     if report.roster_findings:
         yield _findings_table(report.roster_findings, lang, title=t(N_("Not submitted"), lang))
@@ -87,12 +92,32 @@ def totals_table(report: CheckReport, lang: str = "zh") -> Any:
     return table
 
 
-def to_table(report: CheckReport, lang: str = "zh", width: int = 120) -> str:
-    """The report as plain text (no colour), for a file or a pipe."""
+def write_table(
+    out: TextIO,
+    report: CheckReport,
+    lang: str = "zh",
+    files: Iterable[FileResult] | None = None,
+    width: int = 120,
+) -> None:
+    """Write the report to `out` as plain text (no colour), one block at a time.
+
+    `files`, when given, are shown in place of `report.files` and read once. Each block is
+    laid out in memory first, so the text does not depend on what `out` is (a terminal, a
+    file, a pipe with another encoding).
+    """
     from rich.console import Console
 
-    out = io.StringIO()
-    console = Console(file=out, width=width, color_system=None, highlight=False)
-    for item in renderables(report, lang):
+    block = io.StringIO()
+    console = Console(file=block, width=width, color_system=None, highlight=False)
+    for item in renderables(report, lang, files):
         console.print(item)
+        out.write(block.getvalue())
+        block.seek(0)
+        block.truncate()
+
+
+def to_table(report: CheckReport, lang: str = "zh", width: int = 120) -> str:
+    """The report as plain text (no colour), for a file or a pipe."""
+    out = io.StringIO()
+    write_table(out, report, lang, width=width)
     return out.getvalue()
