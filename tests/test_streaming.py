@@ -1,8 +1,9 @@
 """Check output written as a stream: the same text as the whole report gives, atomically.
 
-The `write_*` writers take the file results from an iterator read once (the command reads
-them back from a spool); their text must be byte for byte what `to_json`/`to_csv`/`to_table`
-give, and an output is all there or not there.
+The summary of a run comes from one small record per file; the `write_*` writers take the
+file results from an iterator read once (the command reads them back from a spool). Their
+text must be byte for byte what `to_json`/`to_csv`/`to_table` give, and an output is all
+there or not there.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from gongwen.batch import Options, iter_check, summarise
-from gongwen.findings import CheckReport
+from gongwen.batch import Options, Record, iter_check, summarise, summarise_records, totals
+from gongwen.findings import CheckReport, FileResult, Finding, Severity
 from gongwen.report import to_csv, to_json, to_table, write_csv, write_json, write_table
 from gongwen.report.table import renderables
 from gongwen.resources import data_dir
@@ -85,6 +86,26 @@ def test_writers_take_the_files_from_an_iterator_read_once(duplicates: Path) -> 
         assert out.getvalue() == whole
     with pytest.raises(ValueError, match="departments"):
         write_csv(io.StringIO(), head, files=iter(report.files))
+
+
+def test_the_summary_from_records_is_the_report_but_its_files(duplicates: Path) -> None:
+    options = Options(roster=tuple(load_roster(ROSTER)), register=tuple(load_register(REGISTER)))
+    results = list(iter_check([duplicates], options))
+    summary = summarise_records([Record.of(r) for r in results], options)
+    report = summarise(results, options)
+    assert summary.report(results) == report
+    assert summary.report().files == []
+    assert summary.has_errors == report.has_errors
+    assert totals([Record.of(r) for r in report.files], options.roster) == report.totals
+    assert [summary.complete(r) for r in results] == report.files
+
+
+def test_an_added_error_is_counted_in_the_record() -> None:
+    clean = Record.of(FileResult(file="a.docx", department="市财政局"))
+    assert (clean.content_pass, clean.format_pass, clean.has_errors) == (True, True, False)
+    error = Finding(code="GB102", name="天头", severity=Severity.ERROR, message="m", file="a.docx")
+    added = clean.adding([error])
+    assert (added.content_pass, added.format_pass, added.has_errors) == (True, False, True)
 
 
 def test_atomic_text_writes_exactly_and_keeps_the_mode(tmp_path: Path) -> None:

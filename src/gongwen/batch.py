@@ -10,7 +10,7 @@ import functools
 import os
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ from gongwen.findings import (
     Finding,
     Rate,
     ReceiptSource,
+    Severity,
     Totals,
 )
 from gongwen.i18n import DEFAULT_LANG, N_, t
@@ -232,49 +233,121 @@ def check_folder(
     return summarise(list(iter_check(paths, options, jobs=jobs)), options)
 
 
+@dataclass(frozen=True, slots=True)
+class Record:
+    """What a run's totals and its 未报送 and 重复报送 findings need of one file's result."""
+
+    file: str
+    department: str | None
+    on_time: bool | None
+    content_pass: bool
+    format_pass: bool
+    has_errors: bool
+
+    @classmethod
+    def of(cls, result: FileResult) -> Record:
+        """The record of one file's result."""
+        return cls(
+            file=result.file,
+            department=result.department,
+            on_time=result.on_time,
+            content_pass=result.content_pass,
+            format_pass=result.format_pass,
+            has_errors=result.count(Severity.ERROR) > 0,
+        )
+
+    def adding(self, findings: Sequence[Finding]) -> Record:
+        """The record once `findings` are added to the file's result."""
+        added = FileResult(file=self.file, findings=list(findings))
+        return replace(
+            self,
+            content_pass=self.content_pass and added.content_pass,
+            format_pass=self.format_pass and added.format_pass,
+            has_errors=self.has_errors or added.count(Severity.ERROR) > 0,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """A run's report but for its file results: what the records of the files decide."""
+
+    rule_set: str
+    review_year: int | None
+    deadline: dt.date | None
+    roster_findings: tuple[Finding, ...]
+    totals: Totals
+    duplicates: Mapping[str, tuple[Finding, ...]]  # file → its AR104 重复报送 findings
+    departments: Mapping[str, str]  # file → department ("" for none), for the CSV
+    has_errors: bool
+
+    def complete(self, result: FileResult) -> FileResult:
+        """`result` with the findings the run adds to its file (AR104 重复报送)."""
+        extra = self.duplicates.get(result.file)
+        if not extra:
+            return result
+        return result.model_copy(update={"findings": [*result.findings, *extra]})
+
+    def report(self, results: Iterable[FileResult] = ()) -> CheckReport:
+        """The CheckReport with `results` completed; with none, the head a writer streams into."""
+        return CheckReport(
+            rule_set=self.rule_set,
+            review_year=self.review_year,
+            deadline=self.deadline,
+            files=[self.complete(r) for r in results],
+            roster_findings=list(self.roster_findings),
+            totals=self.totals,
+        )
+
+
 def summarise(results: list[FileResult], options: Options) -> CheckReport:
     """The run's report: the file results, the 未报送 and 重复报送 findings and the totals."""
-    from gongwen.checks import roster_findings
+    return summarise_records([Record.of(r) for r in results], options).report(results)
+
+
+def summarise_records(records: Sequence[Record], options: Options) -> Summary:
+    """The run's summary from the records of its files, in order: no file result is held."""
+    from gongwen.checks import duplicate_findings, roster_findings
 
     rule_set = options.rule_set()
-    results = _with_duplicates(results, rule_set, options.lang)
-    missing = [e for e in options.roster if not any(r.department == e.department for r in results)]
-    return CheckReport(
+    by_department: dict[str, list[str]] = {}
+    for record in records:
+        if record.department:
+            by_department.setdefault(record.department, []).append(record.file)
+    duplicates = duplicate_findings(by_department, rule_set, lang=options.lang)
+    records = [r.adding(duplicates[r.file]) if r.file in duplicates else r for r in records]
+    sent = {r.department for r in records}
+    missing = [e for e in options.roster if e.department not in sent]
+    roster = roster_findings(missing, rule_set, lang=options.lang)
+    return Summary(
         rule_set=rule_set.name,
         review_year=rule_set.review_year,
         deadline=rule_set.deadline,
-        files=results,
-        roster_findings=roster_findings(missing, rule_set, lang=options.lang),
-        totals=totals(results, options.roster),
+        roster_findings=tuple(roster),
+        totals=totals(records, options.roster),
+        duplicates={file: tuple(found) for file, found in duplicates.items()},
+        departments={r.file: r.department or "" for r in records},
+        has_errors=any(r.has_errors for r in records)
+        or any(f.severity == Severity.ERROR for f in roster),
     )
 
 
-def _with_duplicates(results: list[FileResult], rule_set: RuleSet, lang: str) -> list[FileResult]:
-    """`results` with an AR104 finding on each file of a department that sent several."""
-    from gongwen.checks import duplicate_findings
-
-    by_department: dict[str, list[str]] = {}
-    for result in results:
-        if result.department:
-            by_department.setdefault(result.department, []).append(result.file)
-    extra = duplicate_findings(by_department, rule_set, lang=lang)
-    return [
-        r.model_copy(update={"findings": [*r.findings, *extra[r.file]]}) if r.file in extra else r
-        for r in results
-    ]
-
-
-def totals(results: Sequence[FileResult], roster: Sequence[RosterEntry]) -> Totals:
+def totals(
+    results: Sequence[FileResult] | Sequence[Record], roster: Sequence[RosterEntry]
+) -> Totals:
     """Received, on time, passing content and format: over the roster when there is one."""
+    records = [r if isinstance(r, Record) else Record.of(r) for r in results]
     if roster:
-        units = [[r for r in results if r.department == e.department] for e in roster]
+        by_department: dict[str | None, list[Record]] = {}
+        for record in records:
+            by_department.setdefault(record.department, []).append(record)
+        units = [by_department.get(e.department, []) for e in roster]
         missing = [e.department for e, found in zip(roster, units, strict=True) if not found]
     else:
-        units = [[r] for r in results]
+        units = [[r] for r in records]
         missing = []
     expected = len(units)
 
-    def count(test: Callable[[FileResult], bool]) -> Rate:
+    def count(test: Callable[[Record], bool]) -> Rate:
         passed = sum(1 for u in units if any(test(r) for r in u))
         return Rate(numerator=passed, denominator=expected)
 
