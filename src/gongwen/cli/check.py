@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from gongwen.i18n import N_, t
 
 if TYPE_CHECKING:
+    from gongwen.batch import Record, Summary
+    from gongwen.findings import FileResult
     from gongwen.limits import Limits
 
 
@@ -108,11 +110,12 @@ def _codes(values: list[str]) -> tuple[str, ...]:
 
 def run(args: argparse.Namespace) -> int:
     """Check, print or write the result, and return 0, 1 or 2."""
-    from gongwen.batch import Options, iter_check, last_year_open_issues, summarise
+    import tempfile
+
+    from gongwen.batch import Options, iter_check, last_year_open_issues, summarise_records
     from gongwen.errors import GongwenError
-    from gongwen.report import FORMATS
     from gongwen.roster import load_open_issues, load_register, load_roster
-    from gongwen.writing import write_text
+    from gongwen.writing import atomic_text
 
     lang = args.lang
     try:
@@ -155,24 +158,62 @@ def run(args: argparse.Namespace) -> int:
     from gongwen.parallel import cpu_count
 
     jobs = args.jobs or cpu_count()
-    results = list(_with_progress(iter_check(args.paths, options, jobs=jobs), lang))
-    report = summarise(results, options)
-    text = FORMATS[args.format](report, lang)
-    if args.also_json:
-        write_text(Path(args.also_json), FORMATS["json"](report, lang))
-    if args.output:
-        write_text(Path(args.output), text)
-    elif args.format == "table" and sys.stdout.isatty():
-        from rich.console import Console
+    # Each result goes to an unnamed temporary file as it comes (the system removes it however
+    # the run ends) and only its record stays in memory; every output reads the spool back one
+    # result at a time, so memory does not grow with the number of files.
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", prefix="gongwen-") as spool:
+        results = _with_progress(iter_check(args.paths, options, jobs=jobs), lang)
+        summary = summarise_records([_spooled(result, spool) for result in results], options)
+        if args.also_json:
+            with atomic_text(Path(args.also_json)) as out:
+                _write("json", out, summary, _read_back(spool, summary), lang)
+        if args.output:
+            with atomic_text(Path(args.output)) as out:
+                _write(args.format, out, summary, _read_back(spool, summary), lang)
+        elif args.format == "table" and sys.stdout.isatty():
+            from rich.console import Console
 
-        from gongwen.report.table import renderables
+            from gongwen.report.table import renderables
 
-        console = Console()
-        for item in renderables(report, lang):
-            console.print(item)
+            console = Console()
+            for item in renderables(summary.report(), lang, _read_back(spool, summary)):
+                console.print(item)
+        else:
+            _write(args.format, sys.stdout, summary, _read_back(spool, summary), lang)
+    return 1 if summary.has_errors else 0
+
+
+def _spooled(result: FileResult, spool: TextIO) -> Record:
+    """Write `result` to the spool as one line of JSON; its record is what stays in memory."""
+    from gongwen.batch import Record
+
+    spool.write(result.model_dump_json())
+    spool.write("\n")
+    return Record.of(result)
+
+
+def _read_back(spool: TextIO, summary: Summary) -> Iterator[FileResult]:
+    """The spooled results in order, one at a time, with the findings the run adds to each."""
+    from gongwen.findings import FileResult
+
+    spool.seek(0)
+    for line in spool:
+        yield summary.complete(FileResult.model_validate_json(line))
+
+
+def _write(
+    form: str, out: TextIO, summary: Summary, results: Iterator[FileResult], lang: str
+) -> None:
+    """Write the report in `form` (table, json, csv) to `out`, streaming `results`."""
+    from gongwen.report import write_csv, write_json, write_table
+
+    head = summary.report()
+    if form == "json":
+        write_json(out, head, results)
+    elif form == "csv":
+        write_csv(out, head, lang, results, summary.departments)
     else:
-        sys.stdout.write(text)
-    return 1 if report.has_errors else 0
+        write_table(out, head, lang, results)
 
 
 def _with_progress(results, lang: str):  # type: ignore[no-untyped-def]
