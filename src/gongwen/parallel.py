@@ -17,6 +17,7 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
 from typing import Generic, TypeVar
@@ -25,6 +26,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 Work = Callable[[T], R]
+_DEPTH = 2  # inputs given to a worker at a time: the one it works on and the next
 Fallback = Callable[[T, str], R]  # (input, "timeout" | "crashed") → the input's result
 
 
@@ -124,19 +126,31 @@ def _worker(conn: Connection, setup: Callable[[], Work[T, R]]) -> None:
 
 
 class _Slot:
-    """One worker process, its pipe, and the input it is working on."""
+    """One worker process, its pipe, and the inputs given to it, the first being worked on.
+
+    A worker is given its next input before it finishes the current one, so it never waits
+    for the parent between inputs; the clock of the first input starts when the worker is
+    free for it.
+    """
 
     def __init__(self, ctx: mp.context.BaseContext, setup: Callable[[], object]) -> None:
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker, args=(child, setup), daemon=True)
         self.process.start()
         child.close()
-        self.task: int | None = None
+        self.tasks: deque[int] = deque()
         self.started = 0.0
 
     def give(self, index: int, item: object) -> None:
-        self.task, self.started = index, time.monotonic()
+        if not self.tasks:
+            self.started = time.monotonic()
+        self.tasks.append(index)
         self.conn.send((index, item))
+
+    def finished(self) -> int:
+        """The first input is done: the worker has moved on to the next."""
+        self.started = time.monotonic()
+        return self.tasks.popleft()
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -172,7 +186,7 @@ class _Pool(Generic[T, R]):
         if not self.closed:
             self.closed = True
             for slot in self.slots:
-                slot.stop(kill=slot.task is not None)
+                slot.stop(kill=bool(slot.tasks))
 
     def __del__(self) -> None:  # an iterator dropped before it was started
         self.close()
@@ -190,16 +204,18 @@ class _Pool(Generic[T, R]):
             self.close()
 
     def _dispatch(self, sent: int, first: int) -> int:
-        """Give idle workers the next inputs, keeping at most `window` past the first unyielded."""
+        """Keep each worker `_DEPTH` inputs deep, at most `window` past the first unyielded."""
         for slot in self.slots:
-            if slot.task is None and sent < len(self.items) and sent < first + self.window:
+            while (
+                len(slot.tasks) < _DEPTH and sent < len(self.items) and sent < first + self.window
+            ):
                 slot.give(sent, self.items[sent])
                 sent += 1
         return sent
 
     def _collect(self, done: dict[int, R]) -> None:
         """Wait for a result, a crash or the nearest deadline."""
-        busy = [s for s in self.slots if s.task is not None]
+        busy = [s for s in self.slots if s.tasks]
         wait_for = None
         if self.timeout is not None:
             nearest = min(s.started for s in busy) + self.timeout
@@ -212,15 +228,20 @@ class _Pool(Generic[T, R]):
                 except (EOFError, OSError):
                     self._replace(slot, done, "crashed")
                     continue
+                slot.finished()
                 done[index] = result if ok else self.fallback(self.items[index], "crashed")
-                slot.task = None
             elif self.timeout is not None and time.monotonic() - slot.started >= self.timeout:
                 self._replace(slot, done, "timeout")
 
     def _replace(self, slot: _Slot, done: dict[int, R], reason: str) -> None:
-        """Put a fallback result in place of the worker's input and start a fresh worker."""
-        index = slot.task
-        assert index is not None
+        """Put a fallback result in place of the worker's input and start a fresh worker.
+
+        The inputs queued behind it were not started: the fresh worker gets them.
+        """
+        index, *queued = slot.tasks
         slot.stop(kill=True)
         done[index] = self.fallback(self.items[index], reason)
-        self.slots[self.slots.index(slot)] = _Slot(self.ctx, self.setup)
+        fresh = _Slot(self.ctx, self.setup)
+        self.slots[self.slots.index(slot)] = fresh
+        for waiting in queued:
+            fresh.give(waiting, self.items[waiting])
