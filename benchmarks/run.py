@@ -46,6 +46,21 @@ def median_time(action: Callable[[], object], repeats: int) -> float:
     return statistics.median(times)
 
 
+def interleaved(actions: list[Callable[[], object]], repeats: int) -> list[float]:
+    """The median wall time of each action, the actions taking turns in every repeat.
+
+    A shared machine's speed drifts over a run; taking turns lets a figure and its baseline
+    see the same machine, so their ratio holds even when the absolute times move.
+    """
+    times: list[list[float]] = [[] for _ in actions]
+    for _ in range(repeats):
+        for action, spent in zip(actions, times, strict=True):
+            start = time.perf_counter()
+            action()
+            spent.append(time.perf_counter() - start)
+    return [statistics.median(spent) for spent in times]
+
+
 def floor(path: Path) -> int:
     """The unavoidable cost: open the zip, parse document.xml and styles.xml, walk every run."""
     with zipfile.ZipFile(path) as z:
@@ -66,11 +81,18 @@ def check_rows(
 
     n = len(files)
     check_folder(files[:2], jobs=1)  # imports and the rule set, as a long-running caller has
-    base = median_time(lambda: [floor(p) for p in files], repeats) / n
-    one = median_time(lambda: check_folder(folder, jobs=1), repeats) / n
-    two = median_time(lambda: check_folder(folder, jobs=2), repeats) / n
-    own_base = median_time(lambda: [floor(p) for p in own], repeats) / len(own)
-    own_one = median_time(lambda: check_folder(own, jobs=1), repeats) / len(own)
+    base, one, two, own_base, own_one = interleaved(
+        [
+            lambda: [floor(p) for p in files],
+            lambda: check_folder(folder, jobs=1),
+            lambda: check_folder(folder, jobs=2),
+            lambda: [floor(p) for p in own],
+            lambda: check_folder(own, jobs=1),
+        ],
+        repeats,
+    )
+    base, one, two = base / n, one / n, two / n
+    own_base, own_one = own_base / len(own), own_one / len(own)
     return [
         ("parse floor (zip + lxml document/styles + walk runs)",
          f"{base * 1000:.2f} ms/report", f"{1 / base:.0f} reports/s"),
