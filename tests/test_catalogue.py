@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -43,3 +45,70 @@ def test_english_is_the_message_id_and_chinese_is_the_default():
 def test_an_unknown_language_is_refused():
     with pytest.raises(ValueError, match="unknown language"):
         t("late", "fr")
+
+
+@pytest.fixture()
+def fresh_catalogue():
+    """The catalogue read again in the test, and again after it."""
+    _catalogue.cache_clear()
+    yield
+    _catalogue.cache_clear()
+
+
+def _parsed(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    monkeypatch.setenv("GONGWEN_CACHE_DIR", "")  # no cache: straight from the .po files
+    _catalogue.cache_clear()
+    return dict(_catalogue("zh"))
+
+
+def test_the_cached_catalogue_is_the_parsed_one(tmp_path, monkeypatch, fresh_catalogue):
+    parsed = _parsed(monkeypatch)
+    monkeypatch.setenv("GONGWEN_CACHE_DIR", str(tmp_path))
+    _catalogue.cache_clear()
+    assert _catalogue("zh") == parsed  # first run: parsed and written
+    (cache,) = tmp_path.glob("catalogue-zh_CN-*.json")
+    assert json.loads(cache.read_text(encoding="utf-8")) == parsed
+    cache.write_text(json.dumps({**parsed, "late": "从缓存读出"}), encoding="utf-8")
+    _catalogue.cache_clear()
+    assert t("late") == "从缓存读出"  # the second run reads the cache, not the .po files
+    assert len(parsed) > 300
+
+
+def test_a_damaged_cache_is_read_past_and_replaced(tmp_path, monkeypatch, fresh_catalogue):
+    parsed = _parsed(monkeypatch)
+    monkeypatch.setenv("GONGWEN_CACHE_DIR", str(tmp_path))
+    _catalogue.cache_clear()
+    _catalogue("zh")
+    (cache,) = tmp_path.glob("catalogue-zh_CN-*.json")
+    for damage in ('{"truncated', '["not", "a", "mapping"]', '{"msgid": 3}'):
+        cache.write_text(damage, encoding="utf-8")
+        _catalogue.cache_clear()
+        assert _catalogue("zh") == parsed
+        assert t("late") == parsed["late"]
+
+
+def test_a_changed_po_file_is_not_answered_from_the_cache(tmp_path, monkeypatch, fresh_catalogue):
+    import gongwen.i18n as i18n
+
+    locale = tmp_path / "locale"
+    shutil.copytree(i18n._LOCALE_DIR, locale)
+    monkeypatch.setattr(i18n, "_LOCALE_DIR", locale)
+    monkeypatch.setenv("GONGWEN_CACHE_DIR", str(tmp_path / "cache"))
+    _catalogue.cache_clear()
+    assert t("late") == "逾期"
+    po = locale / "zh_CN" / "LC_MESSAGES" / "core.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgid "late"\nmsgstr "逾期"', 'msgid "late"\nmsgstr "迟交"'),
+                  encoding="utf-8")  # fmt: skip
+    _catalogue.cache_clear()
+    assert t("late") == "迟交"
+    assert len(list((tmp_path / "cache").glob("*.json"))) == 2
+
+
+def test_an_empty_cache_setting_writes_nothing(tmp_path, monkeypatch, fresh_catalogue):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("GONGWEN_CACHE_DIR", "")
+    _catalogue.cache_clear()
+    assert t("late") != "late"
+    assert list(tmp_path.rglob("*")) == []

@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="gongwen",
         description="人大常委会公文工具：检查年度履职报告，按 GB/T 9704-2012 生成公文。",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         module = importlib.import_module(f"gongwen.cli.{name}")
@@ -34,6 +34,18 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.set_defaults(_run=module.run)
     return parser
+
+
+class _Version(argparse.Action):
+    """--version, looking the version up only when asked (importlib.metadata is slow to load)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        kwargs.pop("nargs", None)
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(f"{parser.prog} {_version()}")
+        parser.exit()
 
 
 def _version() -> str:
