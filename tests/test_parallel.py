@@ -137,6 +137,42 @@ def test_a_stuck_worker_is_replaced_and_the_others_go_on():
     assert time.monotonic() - start < 30  # the sleeping worker was not waited for
 
 
+def _dies_now_and_then(item: int) -> int:
+    if item % 7 == 3:
+        os._exit(1)  # after the previous result was sent, before the next input is read
+    if item % 2:
+        time.sleep(0.002)
+    return item
+
+
+def test_workers_dying_between_inputs_lose_nothing():
+    """A worker may die while its next input is on the way to it: that input is not lost."""
+    items = list(range(40))
+    for _ in range(5):
+        results = list(
+            parallel.run(items, _dies_setup, lambda i, why: (i, why), jobs=2,
+                         timeout=30, window=4)
+        )  # fmt: skip
+        assert results == [(i, "crashed") if i % 7 == 3 else i for i in items]
+
+
+def _pid(item: str) -> int:
+    return os.getpid()
+
+
+def _pid_setup():
+    return _pid
+
+
+def _dies_setup():
+    return _dies_now_and_then
+
+
+def test_every_worker_gets_an_input_before_any_gets_two():
+    pids = list(parallel.run(list("abcd"), _pid_setup, lambda i, w: w, jobs=4))
+    assert len(set(pids)) == 4  # not two workers with two inputs each
+
+
 def test_in_process_the_time_limit_stops_a_slow_item():
     items = ["a", "slow", "b"]
     results = list(parallel.run(items, _setup, lambda i, why: f"{i}:{why}", jobs=1, timeout=1))

@@ -145,7 +145,10 @@ class _Slot:
         if not self.tasks:
             self.started = time.monotonic()
         self.tasks.append(index)
-        self.conn.send((index, item))
+        # a worker that died since its last result cannot take it: the input stays queued
+        # here, the parent sees the pipe closed, and a fresh worker gets it
+        with contextlib.suppress(OSError):
+            self.conn.send((index, item))
 
     def finished(self) -> int:
         """The first input is done: the worker has moved on to the next."""
@@ -204,13 +207,16 @@ class _Pool(Generic[T, R]):
             self.close()
 
     def _dispatch(self, sent: int, first: int) -> int:
-        """Keep each worker `_DEPTH` inputs deep, at most `window` past the first unyielded."""
-        for slot in self.slots:
-            while (
-                len(slot.tasks) < _DEPTH and sent < len(self.items) and sent < first + self.window
-            ):
-                slot.give(sent, self.items[sent])
-                sent += 1
+        """Keep each worker `_DEPTH` inputs deep, at most `window` past the first unyielded.
+
+        Idle workers are served first, so no worker waits while another holds two inputs.
+        """
+        end = min(len(self.items), first + self.window)
+        for depth in range(1, _DEPTH + 1):
+            for slot in self.slots:
+                if len(slot.tasks) < depth and sent < end:
+                    slot.give(sent, self.items[sent])
+                    sent += 1
         return sent
 
     def _collect(self, done: dict[int, R]) -> None:
