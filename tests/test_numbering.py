@@ -152,3 +152,75 @@ def test_libreoffice_shows_the_same_numbers(tmp_path: Path) -> None:
     assert to_pdf([path], tmp_path / "pdf").ok
     pdf = load(tmp_path / "pdf" / "numbered.pdf")
     assert texts(pdf) == texts(load(path))
+
+
+def test_the_levels_own_run_properties_set_the_number(tmp_path: Path) -> None:
+    """Word sets the number with the level's rPr over the paragraph mark's: no GB304 from it."""
+    level = (
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:suff w:val="nothing"/><w:lvlText w:val="%1、"/>'
+        '<w:rPr><w:rFonts w:eastAsia="黑体"/></w:rPr></w:lvl>'
+    )
+    sheet = styles(style("Normal", default=True, rpr='<w:rFonts w:eastAsia="仿宋_GB2312"/>'))
+    body = numbered("基本情况").replace("<w:t", '<w:rPr><w:rFonts w:eastAsia="黑体"/></w:rPr><w:t')
+    doc = load(
+        build(
+            tmp_path / "a.docx",
+            document(body),
+            styles_xml=sheet,
+            numbering_xml=numbering({"1": level}, {"1": "1"}),
+        )
+    )
+    assert [(r.text, r.font_east_asia) for r in doc.paragraphs[0].runs] == [
+        ("一、基本情况", "黑体")
+    ]
+
+
+def test_hostile_numbers_stay_short_and_the_file_readable(tmp_path: Path) -> None:
+    levels = (
+        lvl(0, "upperLetter", "%1.", start=2_000_000_000)
+        + lvl(1, "ideographDigital", "%2", start=-1)
+        + lvl(2, "decimal", "%3)")
+    )
+    body = "".join(
+        [numbered("甲", level=0), numbered("乙", level=1)]
+        + [para("丙", ppr='<w:numPr><w:ilvl w:val="²"/><w:numId w:val="1"/></w:numPr>')]
+        + [numbered(f"项{n}", level=0) for n in range(30)]
+    )
+    doc = load(
+        build(
+            tmp_path / "a.docx", document(body), numbering_xml=numbering({"1": levels}, {"1": "1"})
+        )
+    )
+    found = texts(doc)
+    assert found[:3] == ["32767.甲", "〇乙", "32768.丙"]  # start held to Word's 0–32767
+    assert max(len(t) for t in found) < 20
+
+
+def test_an_override_is_where_the_level_starts_each_time(tmp_path: Path) -> None:
+    levels = lvl(0, "chineseCounting", "%1、") + lvl(1, "decimal", "%2.")
+    restart = '<w:lvlOverride w:ilvl="1"><w:startOverride w:val="5"/></w:lvlOverride>'
+    body = "".join([
+        numbered("一", "2"), numbered("a", "2", 1), numbered("b", "2", 1), numbered("二", "2"),
+        numbered("c", "2", 1),
+    ])  # fmt: skip
+    doc = load(
+        build(
+            tmp_path / "a.docx",
+            document(body),
+            numbering_xml=numbering({"1": levels}, {"2": "1|" + restart}),
+        )
+    )
+    assert texts(doc) == ["一、一", "5.a", "6.b", "二、二", "5.c"]
+
+
+def test_legal_numbering_shows_every_number_in_digits(tmp_path: Path) -> None:
+    legal = lvl(1, "decimal", "%1.%2").replace("<w:suff", "<w:isLgl/><w:suff")
+    levels = lvl(0, "chineseCounting", "%1、") + legal
+    body = numbered("总") + numbered("分", level=1)
+    doc = load(
+        build(
+            tmp_path / "a.docx", document(body), numbering_xml=numbering({"1": levels}, {"1": "1"})
+        )
+    )
+    assert texts(doc) == ["一、总", "1.1分"]

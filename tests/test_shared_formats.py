@@ -82,7 +82,7 @@ def test_sheets_kept_are_bounded(tmp_path: Path) -> None:
 def test_a_full_memo_starts_again_and_still_resolves(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(formats, "ENTRIES_KEPT", 2)
+    monkeypatch.setattr(formats, "MEMO_BYTES", 3000)  # a few rPr keys with their namespaces
     runs = "".join(
         f'<w:r><w:rPr><w:sz w:val="{20 + 2 * n}"/></w:rPr><w:t>字{n}</w:t></w:r>' for n in range(7)
     )
@@ -91,4 +91,12 @@ def test_a_full_memo_starts_again_and_still_resolves(
         sizes = [r.size_pt for r in load(path).paragraphs[0].runs]
         assert sizes == [10 + n for n in range(7)]
     (shared,) = formats._SHEETS.values()
-    assert len(shared._runs) <= 2
+    assert 0 < len(shared._runs) < 7  # started again at least once
+    assert shared._spent <= 3000
+
+
+def test_a_large_styles_part_is_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(formats, "SHARED_STYLES_BYTES", 100)
+    doc = _doc(tmp_path / "a.docx", _styles("黑体"))
+    assert _face(doc) == "黑体"
+    assert formats._SHEETS == {}

@@ -32,7 +32,9 @@ def cn_numeral(n: int) -> str:
 
 
 def cn_digits(n: int) -> str:
-    """`n` digit by digit in Chinese numerals: 一〇五 (as years are written)."""
+    """`n` (0 or more) digit by digit in Chinese numerals: 一〇五 (as years are written)."""
+    if n < 0:
+        return str(n)
     return "".join("〇一二三四五六七八九"[int(d)] for d in str(n))
 
 
@@ -53,7 +55,10 @@ def roman(n: int) -> str:
 
 
 def letters(n: int) -> str:
-    """`n` as list letters count: A … Z, then AA … ZZ (Word's way: the letter repeated)."""
-    if n < 1:
+    """`n` as list letters count: A … Z, then AA … ZZ (Word's way: the letter repeated).
+
+    Past 780 (30 letters) the number is given in digits.
+    """
+    if not 0 < n <= 780:
         return str(n)
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)

@@ -145,15 +145,16 @@ class _Walker:
         table: str | None,
         style: str | None,
     ) -> None:
-        """The list number Word shows before the text, set like the paragraph mark."""
+        """The list number Word shows before the text, set like the paragraph mark with the
+        level's own run properties on top."""
         if self._numbering is None:
             self._numbering = self._numbering_source()
         label = self._numbering.label(number[0], number[1], style)
         if label:
             mark = ppr.find(_RPR) if ppr is not None else None
-            fmt = self.formats.run(mark, table, style)
+            fmt = self.formats.label(mark, label[1], table, style)
             if not fmt.hidden:
-                acc.pieces.append((label, fmt))
+                acc.pieces.append((label[0], fmt))
 
     def inline(
         self, parent: etree._Element, acc: _Inline, table: str | None, style: str | None

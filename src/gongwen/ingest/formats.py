@@ -5,8 +5,8 @@ Resolving a paragraph's or a run's effective formatting depends only on the styl
 element's own `w:pPr`/`w:rPr`. Reports made from one template, or saved by one version of
 Word or WPS, carry byte-identical styles and themes, so the parsed sheet and everything
 resolved through it are kept, keyed by a digest of those bytes, for the next document.
-Both the number of sheets kept and the entries per sheet are bounded, so memory does not
-grow with the batch.
+The sheets kept, the size of a shared styles part and the bytes each sheet's memos hold are
+all bounded, so memory does not grow with the batch.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from typing import TypeVar
 
 from lxml import etree
 
@@ -30,12 +29,12 @@ from gongwen.ingest.styles import (
 
 _VAL, _P_STYLE, _R_STYLE = w("val"), w("pStyle"), w("rStyle")
 
-SHEETS_KEPT = 16  # distinct style sheets remembered between documents
-ENTRIES_KEPT = 4096  # resolved pPr or rPr per sheet before its memo starts again
+SHEETS_KEPT = 8  # distinct style sheets remembered between documents
+SHARED_STYLES_BYTES = 1024 * 1024  # a larger styles part is resolved for its document only
+MEMO_BYTES = 1024 * 1024  # keys a sheet's memos hold (an rPr with its namespaces: 1–3 KB)
 
 # (style id, style name, Paragraph formatting fields, (list instance, level) or None)
 Layout = tuple[str | None, str | None, dict[str, object], tuple[str, int | None] | None]
-_Memo = TypeVar("_Memo", bound=dict)
 
 
 class Formats:
@@ -49,6 +48,17 @@ class Formats:
         self.sheet = sheet
         self._layouts: dict[tuple[str | None, bytes], Layout] = {}
         self._runs: dict[tuple[str | None, str | None, bytes], RunFormat] = {}
+        self._labels: dict[tuple[str | None, str | None, bytes, bytes], RunFormat] = {}
+        self._spent = 0  # bytes of the keys held
+
+    def _remember(self, memo: dict, key: tuple, value: object, size: int) -> None:  # type: ignore[type-arg]
+        """Keep `value` under `key`; past MEMO_BYTES of keys every memo starts again."""
+        self._spent += size
+        if self._spent > MEMO_BYTES:
+            for each in (self._layouts, self._runs, self._labels):
+                each.clear()
+            self._spent = size
+        memo[key] = value
 
     def layout(self, ppr: etree._Element | None, table_style: str | None) -> Layout:
         """The paragraph style, formatting and list number of a paragraph (see `Layout`)."""
@@ -66,7 +76,7 @@ class Formats:
                 paragraph_format(props),
                 list_number(props),
             )
-            _bounded(self._layouts)[key] = cached
+            self._remember(self._layouts, key, cached, len(key[1]))
         return cached
 
     def run(self, rpr: etree._Element | None, table: str | None, style: str | None) -> RunFormat:
@@ -79,14 +89,29 @@ class Formats:
             cached = self.sheet.run_format(
                 self.sheet.run_base(table, style, char), read_rpr(rpr, self.sheet.theme)
             )
-            _bounded(self._runs)[key] = cached
+            self._remember(self._runs, key, cached, len(key[2]))
+        return cached
+
+    def label(
+        self,
+        mark: etree._Element | None,
+        level: etree._Element | None,
+        table: str | None,
+        style: str | None,
+    ) -> RunFormat:
+        """The formatting of a list number: the paragraph mark's, the level's rPr on top."""
+        key = (table, style, _bytes(mark), _bytes(level))
+        cached = self._labels.get(key)
+        if cached is None:
+            theme = self.sheet.theme
+            direct = {**read_rpr(mark, theme), **read_rpr(level, theme)}
+            cached = self.sheet.run_format(self.sheet.run_base(table, style, None), direct)
+            self._remember(self._labels, key, cached, len(key[2]) + len(key[3]))
         return cached
 
 
-def _bounded(memo: _Memo) -> _Memo:
-    if len(memo) >= ENTRIES_KEPT:
-        memo.clear()
-    return memo
+def _bytes(element: etree._Element | None) -> bytes:
+    return etree.tostring(element) if element is not None else b""
 
 
 _SHEETS: OrderedDict[bytes, Formats] = OrderedDict()
@@ -117,6 +142,8 @@ def formats_for(
         east_asia_lang,
     )
     formats = Formats(sheet)
+    if styles and len(styles[1]) > SHARED_STYLES_BYTES:
+        return formats  # a parsed sheet holds ~4× its bytes: not kept past its document
     with _LOCK:
         _SHEETS[key] = formats
         while len(_SHEETS) > SHEETS_KEPT:

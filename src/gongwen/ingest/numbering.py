@@ -19,10 +19,13 @@ from dataclasses import dataclass
 from lxml import etree
 
 from gongwen.ingest.ooxml import w
+from gongwen.ingest.styles import on_off
 from gongwen.numerals import cn_digits, cn_legal, cn_numeral, letters, roman
 
 _VAL = w("val")
 _LEVELS = 9
+_MAX_NUMBER = 32767  # Word's largest start value
+_MAX_COUNT = 1_000_000  # a counter stops here: labels stay short whatever a file says
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _SUFFIX = {"tab": "\t", "space": " ", "nothing": ""}
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -59,13 +62,17 @@ class _Level:
     text: str | None  # None: the level shows no number
     suffix: str
     style: str | None  # the paragraph style linked to the level
+    legal: bool  # w:isLgl: every number of the label in decimal (1.1 under 一、)
+    rpr: etree._Element | None  # the level's own run properties, over the paragraph mark's
 
 
 def _int(element: etree._Element | None, default: int) -> int:
+    """An integer value, held to Word's range for list numbers (0–32767)."""
     try:
-        return int(element.get(_VAL)) if element is not None else default  # type: ignore[arg-type]
+        value = int(element.get(_VAL)) if element is not None else default  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return default
+    return min(max(value, 0), _MAX_NUMBER)
 
 
 def _level(lvl: etree._Element) -> _Level:
@@ -73,12 +80,15 @@ def _level(lvl: etree._Element) -> _Level:
     text = lvl.find(w("lvlText"))
     suffix = lvl.find(w("suff"))
     style = lvl.find(w("pStyle"))
+    legal = lvl.find(w("isLgl"))
     return _Level(
         start=_int(lvl.find(w("start")), 0),
         fmt=fmt.get(_VAL, "decimal") if fmt is not None else "decimal",
         text=text.get(_VAL) if text is not None else None,
         suffix=_SUFFIX.get(suffix.get(_VAL, "tab") if suffix is not None else "tab", "\t"),
         style=style.get(_VAL) if style is not None else None,
+        legal=legal is not None and on_off(legal),
+        rpr=lvl.find(w("rPr")),
     )
 
 
@@ -120,11 +130,15 @@ class Numbering:
             abstract_id = ref.get(_VAL, "") if ref is not None else ""
             self._nums[num.get(w("numId"), "")] = (abstract_id, starts, levels)
 
-    def label(self, num_id: str, ilvl: int | None, style: str | None) -> str | None:
-        """The number shown before the next paragraph of list `num_id` at level `ilvl`.
+    def label(
+        self, num_id: str, ilvl: int | None, style: str | None
+    ) -> tuple[str, etree._Element | None] | None:
+        """The number shown before the next paragraph of list `num_id` at level `ilvl`, and
+        the level's run properties.
 
         Counts the paragraph. `ilvl` None (a style that names only the list) takes the level
-        linked to `style`, else level 0. None when the paragraph shows no number.
+        linked to `style`, else level 0. None when the paragraph shows no number. A level an
+        instance overrides (`w:startOverride`) starts there whenever it starts.
         """
         if num_id not in self._nums:  # includes "0": numbering removed
             return None
@@ -136,12 +150,13 @@ class Numbering:
         if level is None or not 0 <= ilvl < _LEVELS:
             return None
         counters = self._counters.setdefault(abstract_id, [None] * _LEVELS)
+        current = counters[ilvl]
         if ilvl in starts and (num_id, ilvl) not in self._restarted:
-            self._restarted.add((num_id, ilvl))  # this instance restarts the level once
-            counters[ilvl] = starts[ilvl]
-        else:
-            current = counters[ilvl]
-            counters[ilvl] = level.start if current is None else current + 1
+            self._restarted.add((num_id, ilvl))  # the instance's first paragraph there
+            current = None
+        counters[ilvl] = (
+            starts.get(ilvl, level.start) if current is None else min(current + 1, _MAX_COUNT)
+        )
         for deeper in range(ilvl + 1, _LEVELS):
             counters[deeper] = None
         if level.text is None or level.fmt in ("bullet", "none"):
@@ -155,7 +170,8 @@ class Numbering:
             value = counters[at]
             if value is None:
                 value = starts.get(at, shown.start)
-            return _FORMATS.get(shown.fmt, str)(value)
+            form = "decimal" if level.legal else shown.fmt
+            return _FORMATS.get(form, str)(value)
 
         text = _PLACEHOLDER.sub(number, level.text)
-        return text + level.suffix if text else None
+        return (text + level.suffix, level.rpr) if text else None

@@ -175,7 +175,7 @@ def read_rpr(rpr: etree._Element | None, theme: dict[str, str]) -> Props:
                 props["spacing"] = spacing
         elif tag == _W:
             scale = child.get(_VAL, "").rstrip("%")
-            if scale.isdigit():
+            if scale.isascii() and scale.isdecimal():
                 props["w"] = int(scale)
     return props
 
@@ -209,8 +209,9 @@ def read_ppr(ppr: etree._Element | None) -> Props:
             num_id, ilvl = child.find(_NUM_ID), child.find(_ILVL)
             if num_id is not None:
                 props["numId"] = num_id.get(_VAL)
-            if ilvl is not None and (ilvl.get(_VAL) or "").isdigit():
-                props["ilvl"] = int(ilvl.get(_VAL))  # type: ignore[arg-type]
+            level = ilvl.get(_VAL, "") if ilvl is not None else ""
+            if level.isascii() and level.isdecimal():  # not "²": isdigit, but no int
+                props["ilvl"] = int(level)
     return props
 
 
