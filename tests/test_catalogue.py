@@ -66,7 +66,7 @@ def test_the_cached_catalogue_is_the_parsed_one(tmp_path, monkeypatch, fresh_cat
     monkeypatch.setenv("GONGWEN_CACHE_DIR", str(tmp_path))
     _catalogue.cache_clear()
     assert _catalogue("zh") == parsed  # first run: parsed and written
-    (cache,) = tmp_path.glob("catalogue-zh_CN-*.json")
+    (cache,) = tmp_path.glob("catalogue*-zh_CN-*.json")
     assert json.loads(cache.read_text(encoding="utf-8")) == parsed
     cache.write_text(json.dumps({**parsed, "late": "从缓存读出"}), encoding="utf-8")
     _catalogue.cache_clear()
@@ -79,7 +79,7 @@ def test_a_damaged_cache_is_read_past_and_replaced(tmp_path, monkeypatch, fresh_
     monkeypatch.setenv("GONGWEN_CACHE_DIR", str(tmp_path))
     _catalogue.cache_clear()
     _catalogue("zh")
-    (cache,) = tmp_path.glob("catalogue-zh_CN-*.json")
+    (cache,) = tmp_path.glob("catalogue*-zh_CN-*.json")
     for damage in ('{"truncated', '["not", "a", "mapping"]', '{"msgid": 3}'):
         cache.write_text(damage, encoding="utf-8")
         _catalogue.cache_clear()
@@ -112,3 +112,14 @@ def test_an_empty_cache_setting_writes_nothing(tmp_path, monkeypatch, fresh_cata
     _catalogue.cache_clear()
     assert t("late") != "late"
     assert list(tmp_path.rglob("*")) == []
+
+
+def test_no_home_folder_means_no_cache_not_a_crash(monkeypatch, fresh_catalogue):
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    for name in ("GONGWEN_CACHE_DIR", "XDG_CACHE_HOME", "HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(Path, "home", no_home)
+    _catalogue.cache_clear()
+    assert t("late") == "逾期"

@@ -37,7 +37,7 @@ def _catalogue(lang: str) -> dict[str, str]:
     digest = hashlib.sha256()
     for name, data in sources:
         digest.update(b"%s\0%d\0%s" % (name.encode(), len(data), data))
-    cache = _cache_file(f"catalogue-{locale}-{digest.hexdigest()[:24]}.json")
+    cache = _cache_file(f"catalogue{_CACHE_FORMAT}-{locale}-{digest.hexdigest()[:24]}.json")
     cached = _read_cached(cache) if cache else None
     if cached is not None:
         return cached
@@ -53,6 +53,9 @@ def _catalogue(lang: str) -> dict[str, str]:
     return messages
 
 
+_CACHE_FORMAT = 1  # raise when what is cached changes, so no older file is read
+
+
 # Reading the .po files with babel takes some 130 ms, more than the rest of starting a
 # command; the merged catalogue is kept as JSON in the user's cache folder, under a digest
 # of the .po files, so only the first run after a change pays for it.
@@ -61,7 +64,10 @@ def _cache_file(name: str) -> Path | None:
     configured = os.environ.get("GONGWEN_CACHE_DIR")
     if configured is not None:
         return Path(configured, name) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    except (RuntimeError, KeyError):  # no HOME and no passwd entry (a container's bare uid)
+        return None
     return Path(base, "gongwen", name)
 
 
@@ -70,6 +76,7 @@ def _read_cached(path: Path) -> dict[str, str] | None:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    # the file is the user's own, written whole (atomically): a shape check is enough
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in data.items()
     ):
