@@ -229,3 +229,19 @@ def test_wrong_font_document_gives_a_readable_number_of_findings() -> None:
     assert [f.more for f in findings] == [0, 0, 37]  # the count as a value, for programs
     en = run_checks(doc, rule_set, Submission(file="x.docx"), lang="en")
     assert en[-1].message.endswith("(and 37 more paragraphs like this)")
+
+
+def test_a_facts_schema_asking_for_a_default_is_normalised() -> None:
+    """Validation skips normalising the facts record unless the rule's schema needs it."""
+    from dataclasses import replace
+
+    rule_set = load_rule_set().select(["AR303"])
+    (rule,) = rule_set.rules
+    schema = {"signature": {"type": "string", "default": "（缺）", "allowed": ["（缺）"]}}
+    with_default = replace(rule_set, rules=(replace(rule, params={"schema": schema}),))
+    doc = build_document({"paragraphs": [{"text": "正文。"}]}, {})
+    assert doc.with_role(Role.SIGNATURE) == []  # the fact is None: the default fills it
+    assert run_checks(doc, with_default, Submission(file="x.docx")) == []
+    strict = {"signature": {"type": "string", "allowed": ["（缺）"]}}
+    without = replace(rule_set, rules=(replace(rule, params={"schema": strict}),))
+    assert shown(run_checks(doc, without, Submission(file="x.docx"))) == ["AR303"]

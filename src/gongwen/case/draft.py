@@ -188,9 +188,9 @@ def candidate_issues(
 def issue_text(findings: Sequence[Finding], lang: str = DEFAULT_LANG) -> str:
     """The problem that `findings` (one rule, one report) describe, with how often it occurs."""
     first = findings[0]
-    message = _without_more(first)
+    message, _ = _without_more(first)
     text = t(N_("{name}: {message}"), lang, name=first.name, message=message.rstrip("。."))
-    count = sum(1 + f.more for f in findings)
+    count = sum(1 + _without_more(f)[1] for f in findings)
     if count < 2:
         return text
     if all(f.location.paragraph is not None for f in findings):
@@ -204,13 +204,22 @@ def category(code: str, lang: str = DEFAULT_LANG) -> str:
     return t(msgid, lang)
 
 
-def _without_more(finding: Finding) -> str:
-    """A finding's message without the runner's "and N more" suffix (in whichever language)."""
+def _without_more(finding: Finding) -> tuple[str, int]:
+    """A finding's message without the runner's "and N more" suffix, and N.
+
+    Results of schema 1.0 have no `more`: the suffix is then read from the message.
+    """
     for lang in LANGS:
-        suffix = t(_MORE, lang, n=finding.more)
-        if finding.more and finding.message.endswith(suffix):
-            return finding.message.removesuffix(suffix)
-    return finding.message
+        if finding.more:
+            suffix = t(_MORE, lang, n=finding.more)
+            if finding.message.endswith(suffix):
+                return finding.message.removesuffix(suffix), finding.more
+            continue
+        pattern = re.escape(t(_MORE, lang, n="\0")).replace("\0", r"(\d+)") + r"$"
+        found = re.search(pattern, finding.message)
+        if found:
+            return finding.message[: found.start()], int(found[1])
+    return finding.message, finding.more
 
 
 def _todo(
