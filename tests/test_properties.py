@@ -1,8 +1,9 @@
 """Property-based tests (issue 6): whatever a submission or a case file holds, no crash.
 
 Over ingest: a real sample report with its bytes flipped or cut, its XML parts
-(document.xml, styles.xml) cut, spliced or given odd attribute values, must load as a
-Document or be refused with an IngestError, and a loaded one must check to a result.
+(document.xml, styles.xml) cut, spliced or given odd attribute values, or its paragraphs
+numbered by a list of odd values, must load as a Document or be refused with an
+IngestError, and a loaded one must check to a result.
 Over case validation: any JSON-ish value anywhere in the sample case must give a Case
 or a CaseError listing paths. A few hundred examples run in `make test`; the `slow`
 variants run 10,000 each (`make fuzz`).
@@ -115,6 +116,65 @@ def damaged_part(draw: st.DrawFn) -> bytes:
     return rezip({**PARTS, name: xml})
 
 
+_FORMATS = [
+    "decimal", "decimalZero", "decimalFullWidth", "decimalEnclosedCircle", "chineseCounting",
+    "chineseCountingThousand", "ideographDigital", "chineseLegalSimplified", "upperRoman",
+    "lowerLetter", "ideographTraditional", "bullet", "none", "ordinalText", "",
+]  # fmt: skip
+_ATTR = st.sampled_from(ODD_VALUES).map(lambda v: v.decode("utf-8", "replace")) | st.integers(
+    -(2**40), 2**40
+).map(str)  # fmt: skip
+
+
+@st.composite
+def numbered_report(draw: st.DrawFn) -> bytes:
+    """The sample report with a numbering part of odd values and its paragraphs numbered."""
+    from xml.sax.saxutils import quoteattr
+
+    def attr(value: str) -> str:
+        return quoteattr("".join(c for c in value if c.isprintable()))
+
+    levels = "".join(
+        f"<w:lvl w:ilvl={attr(draw(_ATTR))}><w:start w:val={attr(draw(_ATTR))}/>"
+        f"<w:numFmt w:val={attr(draw(st.sampled_from(_FORMATS)))}/>"
+        f"<w:lvlText w:val={attr(draw(st.text('%123456789一、（）.', max_size=12)))}/>"
+        f"{'<w:isLgl/>' if draw(st.booleans()) else ''}</w:lvl>"
+        for _ in range(draw(st.integers(0, 5)))
+    )
+    override = (
+        f"<w:lvlOverride w:ilvl={attr(draw(_ATTR))}><w:startOverride w:val={attr(draw(_ATTR))}/>"
+        "</w:lvlOverride>"
+    )
+    numbering = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f'<w:abstractNum w:abstractNumId="1">{levels}</w:abstractNum>'
+        f'<w:num w:numId="1"><w:abstractNumId w:val="1"/>{override}</w:num></w:numbering>'
+    ).encode()
+    num_pr = (
+        f"<w:numPr><w:ilvl w:val={attr(draw(_ATTR))}/>"
+        f"<w:numId w:val={attr(draw(st.sampled_from(['1', '0', '2', '']) | _ATTR))}/></w:numPr>"
+    ).encode()
+    document = PARTS["word/document.xml"].replace(b"<w:pPr>", b"<w:pPr>" + num_pr)
+    rels = PARTS["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rIdNum" Type="http://schemas.openxmlformats.org/officeDocument/'
+        b'2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
+    )
+    return rezip(
+        {**PARTS, "word/document.xml": document, "word/_rels/document.xml.rels": rels,
+         "word/numbering.xml": numbering}
+    )  # fmt: skip
+
+
+def check_numbered(folder: Path, data: bytes) -> None:
+    path = folder / "numbered.docx"
+    path.write_bytes(data)
+    assert_reads_or_refuses(path)
+    doc = load(path)  # the sample's parts are sound: only the numbering is odd
+    assert all(len(p.text) < 2000 for p in doc.paragraphs)
+
+
 JSONISH = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
     | st.sampled_from(["2020-02-30", "2020-03-31", "", "   ", "{{ x }}", "\x07", "市财政局"]),
@@ -184,6 +244,12 @@ def test_damaged_docx_parts(folder: Path, data: bytes) -> None:
 
 
 @FAST
+@given(data=numbered_report())
+def test_any_list_numbering(folder: Path, data: bytes) -> None:
+    check_numbered(folder, data)
+
+
+@FAST
 @given(text=changed_case())
 def test_any_value_anywhere_in_a_case(text: str) -> None:
     check_case(text)
@@ -214,3 +280,10 @@ def test_damaged_docx_parts_long(folder: Path, data: bytes) -> None:
 @given(text=changed_case())
 def test_any_value_anywhere_in_a_case_long(text: str) -> None:
     check_case(text)
+
+
+@pytest.mark.slow
+@LONG
+@given(data=numbered_report())
+def test_any_list_numbering_long(folder: Path, data: bytes) -> None:
+    check_numbered(folder, data)
