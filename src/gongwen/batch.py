@@ -182,8 +182,6 @@ def _unchecked(
     options: Options, rule_set: RuleSet, seconds: float, path: Path, reason: str
 ) -> FileResult:
     """The result of a file whose check overran its time or stopped its worker."""
-    from gongwen.checks import input_finding
-
     if reason == "timeout":
         code, msgid = "IO006", N_(
             "checking the file took longer than {seconds} s and was stopped; a real report "
@@ -193,21 +191,8 @@ def _unchecked(
         code, msgid = "IO001", N_(
             "the checker stopped on this file: open it in Word or WPS, save it again and resubmit"
         )
-    receipt = _receipt(path, options.register)
-    entry = _match_roster(path, None, receipt, options.roster)
     message = t(msgid, options.lang, seconds=f"{seconds:g}")
-    return FileResult(
-        file=display_path(path),
-        status=FileStatus.UNREADABLE,
-        department=entry.department if entry else None,
-        official=entry.official if entry else None,
-        received=receipt.received if receipt else None,
-        received_source=ReceiptSource.REGISTER if receipt else None,
-        on_time=_on_time(receipt.received if receipt else None, rule_set),
-        findings=[
-            input_finding(code, message, display_path(path), rule_set, lang=options.lang)
-        ],
-    )
+    return _not_checked(path, None, options, rule_set, code, message)
 
 
 def check_folder(
@@ -273,32 +258,14 @@ def walk(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 
 def _check_one(path: Path, options: Options, rule_set: RuleSet) -> FileResult:
-    from gongwen.checks import Submission, input_finding, run_checks
+    from gongwen.checks import Submission, run_checks
     from gongwen.ingest import IngestError, load
 
-    receipt = _receipt(path, options.register)
     try:
         doc = load(path, options.limits)
     except IngestError as error:
-        entry = _match_roster(path, None, receipt, options.roster)
-        finding = input_finding(
-            error.code,
-            error.message(options.lang),
-            display_path(path),
-            rule_set,
-            lang=options.lang,
-        )
-        status = FileStatus.UNSUPPORTED if error.code == "IO002" else FileStatus.UNREADABLE
-        return FileResult(
-            file=display_path(path),
-            status=status,
-            department=entry.department if entry else None,
-            official=entry.official if entry else None,
-            received=receipt.received if receipt else None,
-            received_source=ReceiptSource.REGISTER if receipt else None,
-            on_time=_on_time(receipt.received if receipt else None, rule_set),
-            findings=[finding],
-        )
+        return _not_checked(path, None, options, rule_set, error.code, error.message(options.lang))
+    receipt = _receipt(path, options.register)
     entry = _match_roster(path, doc, receipt, options.roster)
     if doc.format == "pdf" and not any(page.text.strip() for page in doc.pages):
         message = t(
@@ -308,19 +275,7 @@ def _check_one(path: Path, options: Options, rule_set: RuleSet) -> FileResult:
             ),
             options.lang,
         )
-        return FileResult(
-            file=display_path(path),
-            status=FileStatus.UNREADABLE,
-            format=doc.format,
-            department=entry.department if entry else None,
-            official=entry.official if entry else None,
-            received=receipt.received if receipt else None,
-            received_source=ReceiptSource.REGISTER if receipt else None,
-            on_time=_on_time(receipt.received if receipt else None, rule_set),
-            findings=[
-                input_finding("IO004", message, display_path(path), rule_set, lang=options.lang)
-            ],
-        )
+        return _not_checked(path, doc, options, rule_set, "IO004", message)
     received, source = _received(doc, receipt)
     submission = Submission(
         file=display_path(path),
@@ -342,6 +297,33 @@ def _check_one(path: Path, options: Options, rule_set: RuleSet) -> FileResult:
         received_source=source,
         on_time=_on_time(received, rule_set),
         findings=findings,
+    )
+
+
+def _not_checked(
+    path: Path,
+    doc: Document | None,
+    options: Options,
+    rule_set: RuleSet,
+    code: str,
+    message: str,
+) -> FileResult:
+    """The result of a file that could not be checked: one input finding (IO0xx), with what
+    the register and the roster still say of it."""
+    from gongwen.checks import input_finding
+
+    receipt = _receipt(path, options.register)
+    entry = _match_roster(path, doc, receipt, options.roster)
+    return FileResult(
+        file=display_path(path),
+        status=FileStatus.UNSUPPORTED if code == "IO002" else FileStatus.UNREADABLE,
+        format=doc.format if doc is not None else None,
+        department=entry.department if entry else None,
+        official=entry.official if entry else None,
+        received=receipt.received if receipt else None,
+        received_source=ReceiptSource.REGISTER if receipt else None,
+        on_time=_on_time(receipt.received if receipt else None, rule_set),
+        findings=[input_finding(code, message, display_path(path), rule_set, lang=options.lang)],
     )
 
 
