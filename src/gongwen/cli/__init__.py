@@ -9,8 +9,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from typing import TYPE_CHECKING
 
-from gongwen.i18n import DEFAULT_LANG, LANGS
+from gongwen.i18n import DEFAULT_LANG, LANGS, N_, t
+
+if TYPE_CHECKING:
+    from gongwen.case import CaseError
 
 # Subcommand name → module under gongwen.cli.
 COMMANDS = ("check", "rules", "schema", "generate", "pdf", "verify", "case", "ledger")
@@ -46,6 +50,19 @@ class _Version(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
         print(f"{parser.prog} {_version()}")
         parser.exit()
+
+
+def print_case_error(exc: CaseError, lang: str, file: str | None = None) -> None:
+    """An unusable case file on stderr: a heading (naming `file` when known), then each
+    JSON path with its message."""
+    heading = (
+        t(N_("{file}: the case file is not valid:"), lang, file=file)
+        if file
+        else t(N_("the case file is not valid:"), lang)
+    )
+    print(heading, file=sys.stderr)
+    for path, message in exc.errors:
+        print(f"  {path}: {message}", file=sys.stderr)
 
 
 def _version() -> str:

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from gongwen.cli import print_case_error
 from gongwen.i18n import N_, t
 
 
@@ -46,9 +47,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _draft(args) if args.action == "draft" else _status(args)
     except CaseError as exc:
-        print(t(N_("the case file is not valid:"), lang), file=sys.stderr)
-        for path, message in exc.errors:
-            print(f"  {path}: {message}", file=sys.stderr)
+        print_case_error(exc, lang)
     except GongwenError as error:
         print(t(N_("gongwen: {message}"), lang, message=error.message(lang)), file=sys.stderr)
     except FileExistsError as exc:

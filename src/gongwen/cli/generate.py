@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from gongwen.cli import print_case_error
 from gongwen.i18n import N_, t
 
 KIND_NAMES = ("report", "circular", "interview", "decision", "feedback")
@@ -44,9 +45,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         case = load_case(args.case, lang=lang)
     except CaseError as exc:
-        print(t(N_("{file}: the case file is not valid:"), lang, file=args.case), file=sys.stderr)
-        for path, message in exc.errors:
-            print(f"  {path}: {message}", file=sys.stderr)
+        print_case_error(exc, lang, args.case)
         return 2
     try:
         written = write_all(case, args.output, args.kind, force=args.force)

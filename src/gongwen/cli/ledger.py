@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from gongwen.cli import print_case_error
 from gongwen.i18n import N_, t
 
 
@@ -43,9 +44,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         case = read_case(args.case, lang=lang)
     except CaseError as exc:
-        print(t(N_("{file}: the case file is not valid:"), lang, file=args.case), file=sys.stderr)
-        for path, message in exc.errors:
-            print(f"  {path}: {message}", file=sys.stderr)
+        print_case_error(exc, lang, args.case)
         return 2
     return _export(case, args) if args.action == "export" else _import(case, args)
 
