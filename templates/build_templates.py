@@ -34,6 +34,7 @@ NUMBER_PARA = b.Para(
     extra="<w:pBdr>" + b.border("bottom", g.RED_RULE_WIDTH, g.RED, g.RED_RULE_SPACE) + "</w:pBdr>",
 )
 TITLE_PARA = b.Para(style="GwTitle", align="center")
+CAPTION_PARA = b.Para(style="GwCaption", align="center")
 RECIPIENT_PARA = b.Para(style="GwRecipient", align="both")
 
 
@@ -47,6 +48,10 @@ def front() -> list[str]:
         b.blank(),
         b.blank(),
         b.para("{{ doc.title }}", TITLE_PARA, b.TITLE),
+        # 题注 of a document adopted at a meeting, centred in 楷体 under the title
+        b.tag("{%p if doc.caption %}"),
+        b.para("{{ doc.caption }}", CAPTION_PARA, b.HEADING2),
+        b.tag("{%p endif %}"),
         b.blank(),
         b.tag("{%p if doc.recipients %}"),
         b.para("{{ doc.recipients }}", RECIPIENT_PARA),
@@ -240,6 +245,7 @@ STYLES = (
     ("GwMark", "公文 发文机关标志", MARK_PARA, b.MARK),
     ("GwDocNumber", "公文 发文字号", NUMBER_PARA, b.BODY),
     ("GwTitle", "公文 标题", TITLE_PARA, b.TITLE),
+    ("GwCaption", "公文 题注", CAPTION_PARA, b.HEADING2),
     ("GwRecipient", "公文 主送机关", RECIPIENT_PARA, b.BODY),
     ("GwHeading1", "公文 一级标题", b.Para(first_line=2 * g.CHAR, keep_next=True), b.HEADING1),
     ("GwHeading2", "公文 二级标题", b.Para(first_line=2 * g.CHAR, keep_next=True), b.HEADING2),

@@ -82,11 +82,12 @@ def test_open_issues_carry_over_marked_with_their_year():
 def test_an_issue_carried_twice_keeps_the_year_it_was_first_raised():
     first = PastRound.model_validate(
         {"review_year": 2018, "departments": [{"name": "市民政局", "issues": [
-            {"text": "老问题", "category": "依法履职", "deadline": "2019-06-30",
+            {"id": "2016-01-01", "text": "老问题", "category": "依法履职", "deadline": "2019-06-30",
              "carried_from": 2016}]}]}
     )  # fmt: skip
     result = carry_over(read_case(SAMPLES / "case.json"), first)
     assert result.case.department("市民政局").issues[-1].carried_from == 2016
+    assert result.case.department("市民政局").issues[-1].id == "2016-01-01"  # cited as before
 
 
 def test_a_case_refers_to_last_year_by_path_or_embeds_it(tmp_path):

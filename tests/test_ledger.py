@@ -59,7 +59,7 @@ def test_the_ledger_sheet_has_one_row_per_issue_as_an_office_expects(case):
     assert cell.is_date and "年" in cell.number_format and cell.alignment.wrap_text
     validations = {str(v.sqref)[0]: v for v in ws.data_validations.dataValidation}
     status = validations[letter("status")]
-    assert status.type == "list" and status.formula1 == '"未整改,已整改,待定"'
+    assert status.type == "list" and status.formula1 == '"已整改,整改中,未整改,待定"'
     assert str(status.sqref) == f"G{FIRST_ROW}:G{FIRST_ROW + 116}"
 
 

@@ -207,8 +207,9 @@ def test_the_rates_follow_the_case_when_it_falls_short(raw):
     data = copy.deepcopy(raw)
     data["departments"][4]["received"] = "2020-04-02"
     data["departments"][5]["grade"] = "不合格"
+    data["departments"][5]["redo_by"] = "2020-05-31"
     data["departments"][6]["issues"][0].update(status="open", rectified_on=None)
-    data["departments"][7]["issues"][1]["rectified_on"] = "2020-07-15"  # after its deadline
+    data["departments"][7]["issues"][1]["rectified_on"] = "2020-07-05"  # after its deadline
     data["departments"][8]["votes"] = {"satisfied": 5, "basically_satisfied": 2,
                                        "dissatisfied": 14}
     text = all_text(render(load_case(data), "report"))
@@ -217,7 +218,7 @@ def test_the_rates_follow_the_case_when_it_falls_short(raw):
     assert expected["问题整改率"] == "98.3%（115/117）"
     for label, value in expected.items():
         assert f"{label}为{value}" in text
-    assert "市公安局未按时报送" in text
+    assert "市公安局逾期报送" in text
 
 
 def test_hostile_case_text_appears_literally(raw):

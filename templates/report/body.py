@@ -10,7 +10,7 @@ from gongwen.units import Mm
 NAME = "履职报告评阅情况的报告"
 
 BODY = [
-    p("根据{{ rules_name }}，市人大常委会组织对{{ total }}名政府工作部门负责人"
+    p("根据{{ rules_name }}，{{ issuer.short_name }}组织对{{ total }}名{{ reporters }}"
       "{{ year }}年度履职报告进行了评阅。现将评阅情况报告如下："),
     h1("一、评阅工作开展情况"),
     p("评阅工作按照成立专班、分散审阅、集中评阅、延伸评阅、拟定报告五个步骤进行。"),
@@ -23,7 +23,10 @@ BODY = [
     tag("{%p for rate in rates %}"),
     p("{{ rate.label }}为{{ rate.percent }}（{{ rate.fraction }}）。{{ rate.detail }}"),
     tag("{%p endfor %}"),
-    p("各部门负责人履职报告评阅结果见附件。"),
+    tag("{%p if no_survey %}"),
+    p("{{ no_survey }}"),
+    tag("{%p endif %}"),
+    p("逐份报告的评阅结果见附件。"),
     h1("三、发现的主要问题"),
     p("集中评阅和延伸评阅中，共梳理出问题{{ issues_total }}条，主要集中在以下方面："),
     tag("{%p for category in categories %}"),
@@ -49,7 +52,7 @@ ATTACHMENT = [
             Column("报送日期", Mm(26), "{{ row.received }}"),
             Column("等次", Mm(22), "{{ row.grade }}"),
             Column("问题数", Mm(18), "{{ row.issues }}"),
-            Column("已整改", Mm(18), "{{ row.rectified }}"),
+            Column("按期整改", Mm(18), "{{ row.rectified }}"),
         ],
         "rows",
     ),

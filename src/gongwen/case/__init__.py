@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from gongwen.case.errors import CaseError
-from gongwen.case.load import dump_case, load_case, read_case, write_case
+from gongwen.case.grading import PRESETS, GradeClass, GradingScheme
+from gongwen.case.load import dump_case, load_case, read_case, upgrade_case, write_case
 from gongwen.case.model import (
     Case,
     Circular,
@@ -11,11 +12,12 @@ from gongwen.case.model import (
     DocumentSettings,
     Draft,
     FeedbackSettings,
-    Grade,
     Interview,
     Issue,
     Issuer,
     IssueStatus,
+    Meeting,
+    Naming,
     PastDepartment,
     PastRound,
     Person,
@@ -25,10 +27,11 @@ from gongwen.case.model import (
     Supervision,
     Team,
     Titled,
-    Votes,
 )
+from gongwen.survey import Survey, Votes
 
 __all__ = [
+    "PRESETS",
     "Case",
     "CaseError",
     "Circular",
@@ -36,11 +39,14 @@ __all__ = [
     "DocumentSettings",
     "Draft",
     "FeedbackSettings",
-    "Grade",
+    "GradeClass",
+    "GradingScheme",
     "Interview",
     "Issue",
     "IssueStatus",
     "Issuer",
+    "Meeting",
+    "Naming",
     "PastDepartment",
     "PastRound",
     "Person",
@@ -48,11 +54,13 @@ __all__ = [
     "Step",
     "Steps",
     "Supervision",
+    "Survey",
     "Team",
     "Titled",
     "Votes",
     "dump_case",
     "load_case",
     "read_case",
+    "upgrade_case",
     "write_case",
 ]

@@ -10,6 +10,9 @@ from gongwen.case.load import read_case
 from gongwen.case.model import Case, Issue, IssueStatus, PastRound
 from gongwen.i18n import DEFAULT_LANG
 
+# Issues still to be rectified: 整改中 and 未整改 carry over alike.
+UNDONE = (IssueStatus.OPEN, IssueStatus.RECTIFYING)
+
 
 @dataclass(frozen=True, slots=True)
 class CarryOver:
@@ -41,15 +44,20 @@ def open_issues(last_year: Case | PastRound) -> dict[str, tuple[str, ...]]:
     """The issues each department left open: what its next report must answer."""
     past = past_round(last_year)
     found = {
-        d.name: tuple(i.text for i in d.issues if i.status == IssueStatus.OPEN)
+        d.name: tuple(i.text for i in d.issues if i.status in UNDONE)
         for d in past.departments
     }
     return {name: texts for name, texts in found.items() if texts}
 
 
 def carried(issue: Issue, year: int, deadline: dt.date) -> Issue:
-    """`issue` as an open issue of the new round, marked with the year it was first raised."""
+    """`issue` as an open issue of the new round, marked with the year it was first raised.
+
+    Its id is the old one behind the year it was first raised (2018-03-02), kept as it is
+    when carried again, so an issue is cited the same way every year.
+    """
     return Issue(
+        id=issue.id if issue.carried_from else f"{year}-{issue.id}",
         text=issue.text,
         category=issue.category,
         deadline=deadline,
@@ -72,7 +80,7 @@ def carry_over(
         new = [
             carried(i, past.review_year, due)
             for i in (old.issues if old else [])
-            if i.status == IssueStatus.OPEN and i.text not in have
+            if i.status in UNDONE and i.text not in have
         ]
         count += len(new)
         if new:

@@ -14,7 +14,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from gongwen.case.grading import LEGACY
 from gongwen.case.model import (
+    SCHEMA_VERSION,
     Case,
     Circular,
     Department,
@@ -73,12 +75,14 @@ def draft_case(
         e.department: [r for r in report.files if r.department == e.department] for e in roster
     }
     departments = [
-        _department(entry, results[entry.department], base, rectify_by, lang) for entry in roster
+        _department(i, entry, results[entry.department], base, rectify_by, lang)
+        for i, entry in enumerate(roster, start=1)
     ]
     todo = _todo(report, roster, results, base, source, lang)
     past = past_round(last_year) if last_year is not None else None
     shell = _shell(base, deadline, rectify_by)
     case = Case(
+        version=SCHEMA_VERSION,
         **shell,
         review_year=report.review_year or _required(base).review_year,
         deadline=deadline,
@@ -113,15 +117,25 @@ def _required(base: Case | None) -> Case:
 def _shell(base: Case | None, deadline: dt.date, rectify_by: dt.date) -> dict[str, Any]:
     """The parts of a case that come from the base case, or placeholders to fill in."""
     if base is not None:
-        keep = ("issuer", "rules_name", "decided_by", "team", "steps", "report", "circular")
+        keep = (
+            "issuer", "rules_name", "reporters", "grading", "grace_days", "survey", "naming",
+            "team", "steps", "report", "circular",
+        )
         shell = {name: getattr(base, name) for name in keep}
+        if base.survey is not None and base.survey.votes is not None:
+            # the round's votes are this round's to cast: keep who votes and how it counts
+            shell["survey"] = base.survey.model_copy(update={"votes": None})
         return {**shell, "feedback": base.feedback}
     step = Step(start=deadline, summary=TO_FILL)
     placeholder = Titled(title=TO_FILL, text=TO_FILL)
     return {
         "issuer": Issuer(name=TO_FILL, short_name=TO_FILL, mark=TO_FILL, code=TO_FILL),
         "rules_name": TO_FILL,
+        "reporters": TO_FILL,
+        # a scheme must be named for the case to hold; the todo list asks to confirm it
+        "grading": LEGACY,
         "team": Team(
+            name=TO_FILL,
             leader=Person(name=TO_FILL, post=TO_FILL),
             members=[Person(name=TO_FILL, post=TO_FILL)],
             office=TO_FILL,
@@ -134,6 +148,7 @@ def _shell(base: Case | None, deadline: dt.date, rectify_by: dt.date) -> dict[st
 
 
 def _department(
+    number: int,
     entry: RosterEntry,
     results: list[FileResult],
     base: Case | None,
@@ -144,7 +159,10 @@ def _department(
         next((d for d in base.departments if d.name == entry.department), None) if base else None
     )
     received = [r.received for r in results if r.received is not None]
-    issues = [issue for r in results for issue in candidate_issues(r, rectify_by, lang)]
+    found = [issue for r in results for issue in candidate_issues(r, rectify_by, lang)]
+    issues = [
+        i.model_copy(update={"id": f"{number:02d}-{n:02d}"}) for n, i in enumerate(found, start=1)
+    ]
     return Department(
         name=entry.department,
         official_name=known.official_name if known else _full_name(entry.department, base),
@@ -176,6 +194,7 @@ def candidate_issues(
             groups.setdefault(finding.code, []).append(finding)
     return [
         Issue(
+            id=code,  # numbered by the department that takes it
             text=issue_text(findings, lang),
             category=category(code, lang),
             deadline=deadline,
@@ -230,8 +249,17 @@ def _todo(
     source: str | None,
     lang: str,
 ) -> list[str]:
+    scheme = base.grading if base is not None else LEGACY
+    named = scheme if isinstance(scheme, str) else "/".join(g.name for g in scheme.grades)
     notes = [
-        t(N_("grade each report received (grade: 优秀, 良好, 合格 or 不合格)"), lang),
+        t(
+            N_(
+                "grade each report received (grade) in the scheme {scheme}, or set grading to "
+                "your office's scheme; a failed report needs its redo date (redo_by)"
+            ),
+            lang,
+            scheme=named,
+        ),
         t(
             N_(
                 "review the candidate issues (status pending): confirm each as open, "
@@ -240,7 +268,14 @@ def _todo(
             lang,
         ),
         t(N_("add the issues agreed at the review meeting (集中评阅)"), lang),
-        t(N_("record the satisfaction votes (votes) on each report"), lang),
+        t(
+            N_(
+                "record the satisfaction vote, if one was held: who may vote and the counting "
+                "rule in survey, the votes in survey.votes (one vote for the round) or in each "
+                "department's votes"
+            ),
+            lang,
+        ),
         t(N_("decide the interviews (工作约谈) and special supervision (专题监督), if any"), lang),
     ]
     if base is None:

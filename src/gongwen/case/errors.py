@@ -36,7 +36,22 @@ MESSAGES: dict[str, str] = {
     "path_type": N_("must be a file path"),
     "end_before_start": N_("the end date is before the start date"),
     "rectified_without_date": N_("a rectified issue needs its date (rectified_on)"),
-    "open_with_date": N_("an open issue has a rectified_on date"),
+    "open_with_date": N_("only a rectified issue has a rectified_on date"),
+    "unknown_preset": N_("no grading preset is called {value}: use one of {expected}"),
+    "duplicate_grade": N_("the grade {value} is listed twice"),
+    "no_failing_grade": N_("the scheme needs a grade of class failed"),
+    "unknown_grade": N_("{value} is not a grade of the case's scheme: use one of {expected}"),
+    "redo_without_date": N_("a report graded {value} must be redone: give the date (redo_by)"),
+    "votes_without_survey": N_(
+        "votes on this report, but the case's survey does not say who may vote, or holds "
+        "the round's votes"
+    ),
+    "more_votes_than_voters": N_("{cast} votes, but only {entitled} may vote"),
+    "duplicate_issue": N_("the issue id {value} is used twice"),
+    "share_out_of_range": N_("the share {share} is more than 1"),
+    "duplicate_answer": N_("an answer is listed twice"),
+    "string_pattern_mismatch": N_("not in the expected form ({pattern})"),
+    "literal_error": N_("must be {expected}"),
     "duplicate_department": N_("the department {value} is listed twice"),
     "unknown_department": N_("no department of the case is called {value}"),
     "no_such_file": N_("no such file"),

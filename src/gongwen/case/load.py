@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from gongwen.case.errors import CONTROL, ROOT, CaseError, from_pydantic, json_path, message
 from gongwen.case.model import Case, DocumentSettings
+from gongwen.case.upgrade import needs_upgrade, upgrade
 from gongwen.i18n import DEFAULT_LANG
 from gongwen.limits import DEFAULT_LIMITS, MB, Limits
 
@@ -40,22 +41,39 @@ def load_case(
     """
     case, base = _parse(source, lang, limits or DEFAULT_LIMITS)
     if not allow_draft:
+        from gongwen.case.consistency import problems
         from gongwen.case.draft import undecided
 
         gaps = undecided(case, lang)
         if gaps:
             raise CaseError(gaps)
+        found = problems(case)
+        if found:
+            raise CaseError([(p.path, p.message(lang)) for p in found])
     return _resolve_paths(case, base) if base is not None else case
 
 
 def read_case(source: str | Path | Mapping[str, Any], lang: str = DEFAULT_LANG) -> Case:
-    """The case in `source` exactly as written: drafts accepted, relative paths kept."""
+    """The case in `source` exactly as written: drafts accepted, relative paths kept.
+
+    A file of an older schema is read as the current one (see `upgrade_case`).
+    """
     return _parse(source, lang)[0]
+
+
+def upgrade_case(
+    source: str | Path | Mapping[str, Any], lang: str = DEFAULT_LANG
+) -> tuple[Case, list[str]]:
+    """The case in `source` in the current schema, and what was assumed to get there."""
+    notes: list[str] = []
+    case = _parse(source, lang, notes=notes)[0]
+    return case, notes
 
 
 def dump_case(case: Case) -> str:
     """The case as JSON text: the fields it was given, in the model's order, UTF-8, 2 spaces."""
-    data = case.model_dump(mode="json", exclude_unset=True)
+    data = case.model_dump(mode="json", exclude_unset=True, by_alias=True)
+    data = {"version": case.version, **data}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -71,7 +89,10 @@ def write_case(case: Case, path: str | Path, *, force: bool = False) -> Path:
 
 
 def _parse(
-    source: str | Path | Mapping[str, Any], lang: str, limits: Limits = DEFAULT_LIMITS
+    source: str | Path | Mapping[str, Any],
+    lang: str,
+    limits: Limits = DEFAULT_LIMITS,
+    notes: list[str] | None = None,
 ) -> tuple[Case, Path | None]:
     base: Path | None = None
     if isinstance(source, Mapping):
@@ -82,11 +103,20 @@ def _parse(
     if not isinstance(data, dict):
         raise CaseError([(ROOT, message("not_an_object", None, lang))])
     screened = _screen(data, lang)
+    if not screened and needs_upgrade(data):
+        data, assumed = upgrade(data, lang)
+        if notes is not None:
+            notes.extend(assumed)
     try:
         case = Case.model_validate(data)
     except ValidationError as exc:
-        seen = {path for path, _ in screened}
-        more = [e for e in from_pydantic(exc.errors(), lang) if e[0] not in seen]
+        # an error of a place that holds a screened value follows from it: not said twice
+        seen = [path for path, _ in screened]
+        more = [
+            e
+            for e in from_pydantic(exc.errors(), lang)
+            if not any(s == e[0] or s.startswith((e[0] + ".", e[0] + "[")) for s in seen)
+        ]
         raise CaseError(screened + more) from None
     if screened:
         raise CaseError(screened)

@@ -40,8 +40,9 @@ COLUMNS = (
 )
 
 STATUS_LABELS = {
-    IssueStatus.OPEN: N_("Not rectified"),
     IssueStatus.RECTIFIED: N_("Rectified"),
+    IssueStatus.RECTIFYING: N_("Being rectified"),
+    IssueStatus.OPEN: N_("Not rectified"),
     IssueStatus.PENDING: N_("Pending"),
 }
 

@@ -1,11 +1,23 @@
-"""The four rates of a review round, computed from the case."""
+"""The four rates of a review round, computed from the case by the rules it declares.
+
+- 按时报送率: reports received by the deadline plus the case's grace days, over every
+  department of the case (a report not received is not on time).
+- 质量合格率: reports whose grade's class passes (commended, passed, short), over every
+  department.
+- 问题整改率: issues rectified by their own deadline, over every issue fed back.
+- 代表满意率: with one vote for the round, the votes for the answers the rule counts over
+  the rule's base; with a vote per report, the reports whose result is one of those answers
+  over the reports put to a vote (a report not voted on is 未测评, left out).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from gongwen.case import Case, Grade, IssueStatus
+from gongwen.case import Case, Department, Issue, IssueStatus
 from gongwen.findings import Rate
+from gongwen.survey import Outcome, outcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,30 +30,71 @@ class Rates:
     satisfaction: Rate
 
 
+def is_on_time(case: Case, department: Department) -> bool:
+    """Whether `department`'s report came in by the deadline (with the grace days)."""
+    last = case.deadline + dt.timedelta(days=case.grace_days)
+    return department.received is not None and department.received <= last
+
+
 def on_time(case: Case) -> list[str]:
     """Names of the departments whose report came in by the deadline."""
-    return [d.name for d in case.departments if d.received and d.received <= case.deadline]
+    return [d.name for d in case.departments if is_on_time(case, d)]
 
 
 def passed(case: Case) -> list[str]:
-    """Names of the departments whose report was graded acceptable (合格 or better)."""
-    return [d.name for d in case.departments if d.grade and d.grade != Grade.FAIL]
+    """Names of the departments whose report was graded in a passing class."""
+    return [d.name for d in case.departments if (c := case.grade_class(d)) and c.passes]
 
 
-def satisfied(case: Case) -> list[str]:
-    """Names of the departments whose report more than half of the voters were satisfied with."""
-    return [d.name for d in case.departments if d.votes and d.votes.passed]
+def in_time(issue: Issue) -> bool:
+    """Whether `issue` was rectified by its deadline."""
+    return (
+        issue.status == IssueStatus.RECTIFIED
+        and issue.rectified_on is not None
+        and issue.rectified_on <= issue.deadline
+    )
+
+
+def overdue(issue: Issue, on: dt.date) -> bool:
+    """Whether `issue`, on day `on`, is past its deadline without having been rectified in time."""
+    return issue.deadline < on and not in_time(issue)
 
 
 def issue_counts(case: Case) -> tuple[int, int]:
     """(issues fed back, issues rectified by their deadline)."""
     issues = [i for d in case.departments for i in d.issues]
-    done = [
-        i
-        for i in issues
-        if i.status == IssueStatus.RECTIFIED and i.rectified_on and i.rectified_on <= i.deadline
-    ]
-    return len(issues), len(done)
+    return len(issues), sum(1 for i in issues if in_time(i))
+
+
+def report_outcomes(case: Case) -> dict[str, Outcome]:
+    """The result of each report put to a vote, by department name (per-report surveys)."""
+    survey = case.survey
+    if survey is None or survey.votes is not None:
+        return {}
+    return {
+        d.name: outcome(d.votes, survey.entitled, survey.rule)
+        for d in case.departments
+        if d.votes is not None
+    }
+
+
+def round_outcome(case: Case) -> Outcome | None:
+    """The result of the round's one vote, if the case holds one."""
+    survey = case.survey
+    if survey is None or survey.votes is None:
+        return None
+    return outcome(survey.votes, survey.entitled, survey.rule)
+
+
+def satisfaction(case: Case) -> Rate:
+    """代表满意率 as the case's survey and rule give it; 0/0 where nothing was voted on."""
+    whole = round_outcome(case)
+    if whole is not None:
+        return whole.rate
+    outcomes = report_outcomes(case)
+    counted = {a.value for a in case.survey.rule.rate_counts} if case.survey else set()
+    good = sum(1 for o in outcomes.values() if o.result.value in counted)
+    return Rate(numerator=good, denominator=len(outcomes))
 
 
 def rates(case: Case) -> Rates:
@@ -52,5 +105,5 @@ def rates(case: Case) -> Rates:
         on_time=Rate(numerator=len(on_time(case)), denominator=n),
         quality=Rate(numerator=len(passed(case)), denominator=n),
         rectification=Rate(numerator=done, denominator=total),
-        satisfaction=Rate(numerator=len(satisfied(case)), denominator=n),
+        satisfaction=satisfaction(case),
     )

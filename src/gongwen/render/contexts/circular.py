@@ -1,13 +1,14 @@
-"""情况通报: the results, those commended and those who fell short, the requirements."""
+"""情况通报: the results, those who did well and those who fell short, the requirements."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
-from gongwen.case import Case, Grade
+from gongwen.case import Case, GradeClass, Interview
 from gongwen.render.contexts import results
 from gongwen.render.contexts.common import Prepared, base, document, period
-from gongwen.render.filters import join
+from gongwen.render.filters import join, long_date
 
 LABEL = "情况通报"
 
@@ -22,31 +23,80 @@ def name(case: Case, item: None) -> str:
     return f"{LABEL}-{case.review_year}年度"
 
 
-def _commended(case: Case) -> str:
-    best = [d.name for d in case.departments if d.grade == Grade.EXCELLENT]
-    if not best:
-        return "本年度没有评定为优秀的履职报告。"
-    return (
-        f"{join(best)}共{len(best)}个部门负责人的履职报告内容全面、重点突出、数据翔实，"
-        "评定为优秀，予以通报表扬。"
-    )
+def _conditions(case: Case) -> list[str]:
+    """What being named as doing well takes besides the grade, by the case's naming rules."""
+    out = []
+    if case.naming.late:
+        out.append("按时报送")
+    if case.naming.unrectified:
+        out.append("没有逾期未整改的问题")
+    return out
 
 
-def _fell_short(case: Case) -> str:
-    weak = results.weak_departments(case)
-    if not weak:
-        return "各部门负责人的履职报告均达到良好以上等次。"
-    cats = Counter(i.category for d in case.departments if d.name in weak for i in d.issues)
-    top = join(c for c, _ in cats.most_common(2))
-    text = f"{join(weak)}共{len(weak)}个部门负责人的履职报告存在一定差距"
-    text += f"，问题主要集中在{top}等方面。" if top else "。"
-    if case.interviews:
-        talked = join(i.department for i in case.interviews)
-        text += f"{case.issuer.short_name}已对{talked}主要负责人进行工作约谈"
-        if case.supervisions:
-            text += f"，并决定对{join(s.subject for s in case.supervisions)}开展专题监督"
-        text += "。"
+def _commended(case: Case, standing: results.Standing) -> str:
+    grades = "或".join(case.scheme.named(GradeClass.COMMENDED))
+    terms = "，".join(_conditions(case))
+    if not standing.commended:
+        need = f"评定为{grades}" + (f"且{terms}" if terms else "")
+        return f"本年度没有{need}的报告。"
+    text = f"{join(standing.commended)}的履职报告评定为{grades}"
+    return text + (f"，{terms}。" if terms else "。")
+
+
+def _actions(case: Case, on: dt.date) -> str:
+    """Interviews and supervisions, worded as done or as planned by the circular's date."""
+    text = ""
+    held = [i for i in case.interviews if i.when.date() <= on]
+    ahead = [i for i in case.interviews if i.when.date() > on]
+
+    def who(ivs: list[Interview]) -> str:
+        return join(f"{i.department}{case.department(i.department).official.post}" for i in ivs)
+
+    if held:
+        text += f"{case.issuer.short_name}已对{who(held)}进行工作约谈。"
+    for i in ahead:
+        text += f"{case.issuer.short_name}将于{long_date(i.when.date())}对{who([i])}进行工作约谈。"
+    for s in case.supervisions:
+        if s.decided_by.date <= on:
+            text += f"{s.decided_by.body}已决定对{s.subject}开展专题监督。"
+        else:
+            text += f"拟对{s.subject}开展专题监督。"
     return text
+
+
+def _fell_short(case: Case, standing: results.Standing, on: dt.date) -> str:
+    reasons = [f"{join(names)}的报告评定为{g}" for g, names in standing.short_grade.items()]
+    if standing.missing:
+        reasons.append(f"{join(standing.missing)}未报送履职报告")
+    if standing.late:
+        reasons.append(f"{join(standing.late)}逾期报送")
+    if standing.overdue:
+        reasons.append(f"{join(standing.overdue)}有问题未按期整改")
+    if not reasons:
+        below = case.scheme.named(GradeClass.SHORT) + case.scheme.named(GradeClass.FAILED)
+        parts = [f"没有报告评定为{'或'.join(below)}"]
+        if case.naming.late:
+            parts.append("均按时报送")
+        if case.naming.unrectified:
+            parts.append("没有逾期未整改的问题")
+        return "，".join(parts) + "。" + _actions(case, on)
+    text = "；".join(reasons) + "。"
+    short = set(standing.short)
+    cats = Counter(i.category for d in case.departments if d.name in short for i in d.issues)
+    top = join(c for c, _ in cats.most_common(2))
+    if top:
+        text += f"上述单位的问题主要集中在{top}等方面。"
+    return text + _actions(case, on)
+
+
+def sections(case: Case, on: dt.date) -> list[dict[str, str]]:
+    """The results' headed parts: 表现较好的 where the scheme commends, then 存在不足的."""
+    standing = results.standing(case, on)
+    out = []
+    if case.scheme.named(GradeClass.COMMENDED):
+        out.append({"title": "表现较好的", "text": _commended(case, standing)})
+    out.append({"title": "存在不足的", "text": _fell_short(case, standing, on)})
+    return out
 
 
 def build(case: Case, item: None = None) -> Prepared:
@@ -54,7 +104,7 @@ def build(case: Case, item: None = None) -> Prepared:
     doc, layout, title = document(
         case,
         case.circular,
-        title=[f"关于{case.review_year}年度政府工作部门负责人", "履职报告评阅情况的通报"],
+        title=[f"关于{case.review_year}年度{case.reporters}", "履职报告评阅情况的通报"],
     )
     s = case.steps
     context = {
@@ -63,8 +113,8 @@ def build(case: Case, item: None = None) -> Prepared:
         "review_period": period(s.individual.start, s.extended.end or s.extended.start),
         "summary": results.summary(case),
         "rates": results.rate_lines(case),
-        "commended": _commended(case),
-        "fell_short": _fell_short(case),
+        "no_survey": results.no_survey(case),
+        "sections": sections(case, case.circular.date),
         "requirements": [{"title": x.title, "text": x.text} for x in case.circular.requirements],
     }
     return Prepared(context, layout, title, case.issuer.name, case.circular.date)

@@ -141,6 +141,7 @@ def document(
     recipients: Sequence[str] = (),
     attachments: Sequence[str] = (),
     number: int | None = None,
+    caption: str = "",
 ) -> tuple[dict[str, Any], Layout, str]:
     """The `doc` values of the template, the layout, and the title on one line."""
     date = long_date(settings.date)
@@ -160,6 +161,7 @@ def document(
     doc = {
         "number": doc_number(code, year, number if number is not None else settings.number),
         "title": "\n".join(lines),
+        "caption": caption,
         "recipients": "、".join(names) + "：" if names else "",
         "attachment_notes": notes,
         "sealed": settings.sealed,
@@ -190,7 +192,8 @@ def base(case: Case) -> dict[str, Any]:
                    "mark": case.issuer.mark},
         "year": case.review_year,
         "rules_name": case.rules_name,
-        "decided_by": case.decided_by,
+        "reporters": case.reporters,
+        "team": case.team.name,
         "office": case.team.office,
         "total": len(case.departments),
     }

@@ -19,22 +19,34 @@ def name(case: Case, item: Supervision) -> str:
     return f"{LABEL}-{item.subject}"
 
 
+def caption(item: Supervision) -> str:
+    """The 题注 of a decision adopted at a meeting: （2023年6月28日……会议通过）, or ""."""
+    meeting = item.decided_by
+    return f"（{long_date(meeting.date)}{meeting.called}通过）" if meeting.caption else ""
+
+
 def build(case: Case, item: Supervision) -> Prepared:
     """The decision's context."""
     doc, layout, title = document(
         case,
         item.document,
         title=[f"关于对{item.subject}", "开展专题监督的决定"],
+        caption=caption(item),
     )
+    meeting = item.decided_by
     context = {
         **base(case),
         "doc": doc,
+        "decided": f"经{long_date(meeting.date)}{meeting.called}研究",
         "subject": item.subject,
         "departments": join(item.departments),
         "reasons": [sentence(x) + "。" for x in item.reasons],
         "steps": [{"title": s.title, "text": sentence(s.text) + "。"} for s in item.steps],
         "deadline": long_date(item.deadline),
         "reporter": item.reporter,
+        "report_to": item.report_to,
+        "report_form": item.report_form,
         "report_on": long_date(item.report_on),
+        "follow_up": sentence(item.follow_up) + "。" if item.follow_up else "",
     }
     return Prepared(context, layout, title, case.issuer.name, item.document.date)

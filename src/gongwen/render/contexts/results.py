@@ -1,54 +1,123 @@
-"""The results of the round in words, shared by the report and the circular."""
+"""The results of the round in words, shared by the report and the circular.
+
+Every sentence here is built from what the case holds: grade names and classes from its
+scheme, the survey from its declared voters and rule, departments by name. A sentence
+that would need a fact the case does not hold is left out rather than guessed.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
-from gongwen.case import Case, Grade
+from gongwen.case import Case, GradeClass, IssueStatus
 from gongwen.render import rates as r
 from gongwen.render.filters import fraction, join, long_date, percent
+from gongwen.survey import Result, words
 
 
 def summary(case: Case) -> str:
     """Reports received, grades given, issues fed back."""
     n = len(case.departments)
     grades = Counter(d.grade for d in case.departments if d.grade)
-    graded = "、".join(f"{g.value}的{grades[g]}份" for g in Grade if grades[g])
+    graded = "、".join(f"{g}的{grades[g]}份" for g in case.scheme.names if grades[g])
     total, _ = r.issue_counts(case)
     received = sum(1 for d in case.departments if d.received)
-    return (
-        f"{n}名政府工作部门负责人中，{received}名报送了{case.review_year}年度履职报告。"
-        f"经集中评阅，报告质量评定为{graded}；共形成并反馈问题清单{total}条。"
-    )
+    text = f"{n}名{case.reporters}中，{received}名报送了{case.review_year}年度履职报告。"
+    if graded:
+        text += f"经集中评阅，报告质量评定为{graded}；"
+    return text + f"共形成并反馈问题清单{total}条。"
+
+
+def _late_detail(case: Case) -> str:
+    late = [d.name for d in case.departments if d.received and not r.is_on_time(case, d)]
+    missing = [d.name for d in case.departments if not d.received]
+    if not late and not missing:
+        return f"{len(case.departments)}份报告均在{long_date(case.deadline)}前报送。"
+    parts = [f"{join(late)}逾期报送" if late else "", f"{join(missing)}未报送" if missing else ""]
+    return "；".join(p for p in parts if p) + "。"
+
+
+def _quality_detail(case: Case) -> str:
+    failing = case.scheme.named(GradeClass.FAILED)
+    failed = [d for d in case.departments if case.grade_class(d) is GradeClass.FAILED]
+    if not failed:
+        return f"没有报告评定为{'或'.join(failing)}。"
+    by_grade: dict[str, list[str]] = {}
+    for d in failed:
+        by_grade.setdefault(d.grade or "", []).append(d.name)
+    return "；".join(f"{join(names)}的报告评定为{g}" for g, names in by_grade.items()) + "。"
+
+
+def status_counts(case: Case) -> dict[str, int]:
+    """How many issues stand where: 按期整改, 逾期整改, 整改中, 未整改 (the counts above 0)."""
+    issues = [i for d in case.departments for i in d.issues]
+    counts = {
+        "按期整改": sum(1 for i in issues if r.in_time(i)),
+        "逾期整改": sum(
+            1 for i in issues if i.status == IssueStatus.RECTIFIED and not r.in_time(i)
+        ),
+        "整改中": sum(1 for i in issues if i.status == IssueStatus.RECTIFYING),
+        "未整改": sum(1 for i in issues if i.status == IssueStatus.OPEN),
+    }
+    return {k: v for k, v in counts.items() if v}
+
+
+def _rectification_detail(case: Case) -> str:
+    total, done = r.issue_counts(case)
+    if total == 0:
+        return "本年度未反馈问题。"
+    if done == total:
+        return f"反馈的{total}条问题均在规定期限内整改到位。"
+    return "，".join(f"{k}{v}条" for k, v in status_counts(case).items()) + "。"
+
+
+def _satisfaction_detail(case: Case) -> str:
+    survey = case.survey
+    if survey is None:
+        return ""
+    groups = "、".join(f"{g.name}{g.entitled}人" for g in survey.voters)
+    whole = r.round_outcome(case)
+    if whole is not None and survey.votes is not None:
+        return (
+            f"{groups}，应参加测评{survey.entitled}人，实际参加{survey.votes.cast}人，"
+            f"{words(whole, survey.votes)}。"
+        )
+    outcomes = r.report_outcomes(case)
+    counts = Counter(o.result for o in outcomes.values())
+    stated = "、".join(f"{res.value}的{counts[res]}份" for res in Result if counts[res])
+    text = f"由{groups}对{len(outcomes)}份报告逐份进行满意度测评，测评结果为{stated}"
+    unvoted = [d.name for d in case.departments if d.received and d.name not in outcomes]
+    if unvoted:
+        text += f"；{join(unvoted)}的报告未测评"
+    bad = [name for name, o in outcomes.items() if o.result is Result.DISSATISFIED]
+    if bad:
+        text += f"；测评结果为不满意的是{join(bad)}"
+    return text + "。"
 
 
 def rate_lines(case: Case) -> list[dict[str, Any]]:
-    """The four rates, each with its fraction, percentage and what lies behind it."""
+    """The rates the case can state, each with its fraction, percentage and what lies behind it."""
     rates = r.rates(case)
-    n = len(case.departments)
-    names = [d.name for d in case.departments]
-    late = [x for x in names if x not in r.on_time(case)]
-    failed = [x for x in names if x not in r.passed(case)]
-    unsatisfied = [x for x in names if x not in r.satisfied(case)]
-    total, done = r.issue_counts(case)
     details = [
-        ("按时报送率", rates.on_time,
-         f"{n}名负责人均在{long_date(case.deadline)}前报送履职报告。" if not late
-         else f"{join(late)}未按时报送。"),
-        ("质量合格率", rates.quality,
-         "全部报告质量评定为合格以上。" if not failed else f"{join(failed)}的报告未评定为合格。"),
-        ("问题整改率", rates.rectification,
-         f"反馈的{total}条问题均在规定期限内整改落实到位。" if done == total
-         else f"尚有{total - done}条问题未在规定期限内整改到位。"),
-        ("代表满意率", rates.satisfaction,
-         f"评阅专班成员及常委会组成人员对{n}份履职报告均表示满意。" if not unsatisfied
-         else f"{join(unsatisfied)}的报告满意票未过半数。"),
+        ("按时报送率", rates.on_time, _late_detail(case)),
+        ("质量合格率", rates.quality, _quality_detail(case)),
+        ("问题整改率", rates.rectification, _rectification_detail(case)),
     ]
-    return [
+    if case.survey is not None and rates.satisfaction.denominator:
+        details.append(("代表满意率", rates.satisfaction, _satisfaction_detail(case)))
+    lines = [
         {"label": label, "percent": percent(rate), "fraction": fraction(rate), "detail": detail}
         for label, rate, detail in details
     ]
+    return lines
+
+
+def no_survey(case: Case) -> str:
+    """The sentence for a round without a satisfaction vote, or "" when there was one."""
+    return "" if case.survey is not None else "本年度未开展满意度测评。"
 
 
 def categories(case: Case) -> list[dict[str, Any]]:
@@ -64,13 +133,48 @@ def categories(case: Case) -> list[dict[str, Any]]:
     return out
 
 
-def weak_departments(case: Case) -> list[str]:
-    """Departments that fell short: graded only 合格 or worse, late, or not rectified in time."""
-    on_time = set(r.on_time(case))
-    out = []
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Who the circular names: commended, and why each of the others fell short."""
+
+    commended: list[str]
+    short_grade: dict[str, list[str]]  # grade → departments graded in a short or failed class
+    late: list[str]
+    missing: list[str]
+    overdue: list[str]
+
+    @property
+    def short(self) -> list[str]:
+        """Every department named as falling short, in case order, once."""
+        names = [n for v in self.short_grade.values() for n in v]
+        return list(dict.fromkeys([*names, *self.missing, *self.late, *self.overdue]))
+
+
+def standing(case: Case, on: dt.date) -> Standing:
+    """Who the circular dated `on` names, by the grade classes and the case's naming rules."""
+    grades: dict[str, list[str]] = {}
+    late, missing, overdue = [], [], []
     for d in case.departments:
-        late = d.name not in on_time
-        open_issues = any(i.rectified_on is None or i.rectified_on > i.deadline for i in d.issues)
-        if d.grade in (Grade.PASS, Grade.FAIL, None) or late or open_issues:
-            out.append(d.name)
-    return out
+        cls = case.grade_class(d)
+        if cls in (GradeClass.SHORT, GradeClass.FAILED):
+            grades.setdefault(d.grade or "", []).append(d.name)
+        if d.received is None:
+            missing.append(d.name)
+        elif case.naming.late and not r.is_on_time(case, d):
+            late.append(d.name)
+        if case.naming.unrectified and any(r.overdue(i, on) for i in d.issues):
+            overdue.append(d.name)
+    ordered = {g: grades[g] for g in case.scheme.names if g in grades}
+    partial = Standing([], ordered, late, missing, overdue)
+    short = set(partial.short)
+    commended = [
+        d.name
+        for d in case.departments
+        if case.grade_class(d) is GradeClass.COMMENDED and d.name not in short
+    ]
+    return Standing(commended, ordered, late, missing, overdue)
+
+
+def tense(day: dt.date, on: dt.date, done: str, planned: str) -> str:
+    """`done` when `day` is on or before the document's date `on`, else `planned`."""
+    return done if day <= on else planned
