@@ -13,7 +13,7 @@ BODY = [
     p("根据{{ rules_name }}，{{ issuer.short_name }}组织对{{ total }}名{{ reporters }}"
       "{{ year }}年度履职报告进行了评阅。现将评阅情况报告如下："),
     h1("一、评阅工作开展情况"),
-    p("评阅工作按照成立专班、分散审阅、集中评阅、延伸评阅、拟定报告五个步骤进行。"),
+    p("评阅工作按照{{ step_names }}五个步骤进行。"),
     tag("{%p for step in steps %}"),
     h2("（{{ loop.index|cn }}）{{ step.name }}"),
     p("{{ step.text }}"),

@@ -89,6 +89,11 @@ class Meeting(_Model):
 class Step(_Model):
     """One of the five review steps as carried out."""
 
+    name: Text | None = Field(
+        None,
+        description="what the office calls the step; absent: 成立专班, 分散审阅, 集中评阅, "
+        "延伸评阅, 拟定报告 (the steps of the rules this project started from)",
+    )
     start: dt.date
     end: dt.date | None = None
     summary: Text = Field(description="what was done, one or two sentences")

@@ -1,4 +1,5 @@
-"""`gongwen case`: draft a case file from check results, and say what is left to decide."""
+"""`gongwen case`: draft a case file from check results, say what is left to decide, and
+upgrade a case file of an older schema."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="由检查结果起草案卷文件（JSON），查看案卷还有哪些待定事项",
         description="draft 由 gongwen check --format json 的结果起草案卷：名单中的每个单位、"
         "收文日期和检查发现的问题（待定）；等次、评阅会议问题、约谈和专题监督留待填写。"
-        "status 列出案卷中尚待决定的事项。退出码：0 成功（status：没有待定事项）；"
+        "status 列出案卷中尚待决定的事项。upgrade 把旧版案卷转换为当前版本，并列出转换时所作的假定。"
+        "退出码：0 成功（status：没有待定事项）；"
         "1 status：还有待定事项；2 文件不可用或输出文件已存在。",
     )
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -33,7 +35,11 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     draft.add_argument("--force", action="store_true", help="overwrite an existing case file")
     status = actions.add_parser("status", help="列出案卷中尚待决定的事项")
     status.add_argument("case", metavar="CASE.json")
-    for action in (draft, status):
+    upgrade = actions.add_parser("upgrade", help="旧版案卷 → 当前版本，并列出所作的假定")
+    upgrade.add_argument("case", metavar="OLD.json")
+    upgrade.add_argument("-o", "--output", required=True, metavar="NEW.json")
+    upgrade.add_argument("--force", action="store_true", help="overwrite an existing case file")
+    for action in (draft, status, upgrade):
         action.add_argument("--lang", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return p
 
@@ -45,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
 
     lang = args.lang
     try:
-        return _draft(args) if args.action == "draft" else _status(args)
+        return {"draft": _draft, "status": _status, "upgrade": _upgrade}[args.action](args)
     except CaseError as exc:
         print_case_error(exc, lang)
     except GongwenError as error:
@@ -128,3 +134,30 @@ def _status(args: argparse.Namespace) -> int:
         print(f"{path}: {message}")
     print(t(N_("{n} place(s) still to decide"), lang, n=len(gaps)))
     return 1 if gaps else 0
+
+
+def _upgrade(args: argparse.Namespace) -> int:
+    from gongwen.case import upgrade_case, write_case
+
+    lang = args.lang
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise FileExistsError(str(out))
+    case, notes = upgrade_case(args.case, lang)
+    write_case(case, out, force=args.force)
+    if not notes:
+        print(
+            t(N_("{path}: already of the current schema, written as it is"), lang, path=args.case)
+        )
+        return 0
+    print(
+        t(
+            N_("{path} upgraded to schema {version}, assuming:"),
+            lang,
+            path=str(out),
+            version=case.version,
+        )
+    )
+    for note in notes:
+        print(f"  - {note}")
+    return 0

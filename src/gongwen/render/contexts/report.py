@@ -34,7 +34,8 @@ def _steps(case: Case) -> list[dict[str, str]]:
     )
     steps = (s.team, s.individual, s.collective, s.extended, s.drafting)
     out = []
-    for i, (label, step) in enumerate(zip(STEP_NAMES, steps, strict=True)):
+    for i, (default, step) in enumerate(zip(STEP_NAMES, steps, strict=True)):
+        label = step.name or default
         lead = team_text if i == 0 else ""
         out.append({"name": label, "text": f"{period(step.start, step.end)}，{lead}"
                     f"{sentence(step.summary)}。"})
@@ -83,6 +84,7 @@ def build(case: Case, item: None = None) -> Prepared:
         **base(case),
         "doc": doc,
         "steps": _steps(case),
+        "step_names": "、".join(x["name"] for x in _steps(case)),
         "summary": results.summary(case),
         "rates": results.rate_lines(case),
         "no_survey": results.no_survey(case),
