@@ -42,13 +42,13 @@ TOKEN_CASE = {
         ("collective", "集体评定", "2031-04-05"), ("extended", "走访核实", "2031-04-08"),
         ("drafting", "起草报告", "2031-06-01"))},
     "departments": [
-        {"name": f"丙丁{n}", "official_name": f"甲乙丙丁{n}", "official": {"name": p, "post": "首长"},
-         "received": r, "grade": g, **extra,
-         "issues": [{"id": f"T{n}-1", "text": "材料不全", "category": "撰写", "deadline": "2031-05-31",
-                     **s}]}
+        {"name": f"丙丁{n}", "official_name": f"甲乙丙丁{n}",
+         "official": {"name": p, "post": "首长"}, "received": r, "grade": g, **extra,
+         "issues": [{"id": f"T{n}-1", "text": "材料不全", "category": "撰写",
+                     "deadline": "2031-05-31", **s}]}
         for n, p, r, g, s, extra in (
-            ("一", "周四", "2031-03-20", "上", {"status": "rectified", "rectified_on": "2031-05-01"},
-             {}),
+            ("一", "周四", "2031-03-20", "上",
+             {"status": "rectified", "rectified_on": "2031-05-01"}, {}),
             ("二", "吴五", "2031-04-02", "下", {"status": "rectifying", "note": "推进中"}, {}),
             ("三", "郑六", "2031-03-25", "劣", {"status": "open"},
              {"redo_by": "2031-05-15", "comment": "内容缺项", "requirement": "补齐缺项"}),

@@ -19,7 +19,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="由检查结果起草案卷文件（JSON），查看案卷还有哪些待定事项",
         description="draft 由 gongwen check --format json 的结果起草案卷：名单中的每个单位、"
         "收文日期和检查发现的问题（待定）；等次、评阅会议问题、约谈和专题监督留待填写。"
-        "status 列出案卷中尚待决定的事项。upgrade 把旧版案卷转换为当前版本，并列出转换时所作的假定。"
+        "status 列出案卷中尚待决定的事项。"
+        "upgrade 把旧版案卷转换为当前版本，并列出转换时所作的假定。"
         "退出码：0 成功（status：没有待定事项）；"
         "1 status：还有待定事项；2 文件不可用或输出文件已存在。",
     )
