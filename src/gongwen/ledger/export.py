@@ -83,7 +83,7 @@ def _ledger(ws, case: Case, lang: str) -> None:  # type: ignore[no-untyped-def]
     for d, department in enumerate(case.departments, start=1):
         for i, issue in enumerate(department.issues, start=1):
             values = {
-                "number": row - HEADER_ROW,
+                "number": issue.id,
                 "department": department.name,
                 "official": department.official.name,
                 "issue": issue.text,
@@ -124,6 +124,8 @@ def _remarks(issue, lang: str) -> str | None:  # type: ignore[no-untyped-def]
         notes.append(t(N_("carried over from {year}"), lang, year=issue.carried_from))
     if issue.status.value == "pending":
         notes.append(t(N_("candidate from the check, not yet agreed"), lang))
+    if issue.note:
+        notes.append(issue.note)
     return "；".join(notes) or None
 
 

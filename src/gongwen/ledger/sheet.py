@@ -26,7 +26,7 @@ class Column:
 
 
 COLUMNS = (
-    Column("number", N_("No."), 6),
+    Column("number", N_("Issue no."), 9),
     Column("department", N_("Department"), 22),
     Column("official", N_("Responsible official"), 10),
     Column("issue", N_("Issue"), 56),

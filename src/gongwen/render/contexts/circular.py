@@ -74,9 +74,9 @@ def _fell_short(case: Case, standing: results.Standing, on: dt.date) -> str:
         reasons.append(f"{join(standing.overdue)}有问题未按期整改")
     if not reasons:
         below = case.scheme.named(GradeClass.SHORT) + case.scheme.named(GradeClass.FAILED)
-        parts = [f"没有报告评定为{'或'.join(below)}"]
+        parts = [f"本年度没有存在不足的报告：没有报告评定为{'或'.join(below)}"]
         if case.naming.late:
-            parts.append("均按时报送")
+            parts.append("报告均按时报送")
         if case.naming.unrectified:
             parts.append("没有逾期未整改的问题")
         return "，".join(parts) + "。" + _actions(case, on)
