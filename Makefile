@@ -22,7 +22,8 @@ fonts:
 # The main job on the shipped samples: check the submitted reports (answering last year's
 # open issues), draft a case from the results and count what people must still decide in it,
 # export the sample case's issue ledger and read it back, then generate the review round's
-# documents from the sample case, as .docx and (where LibreOffice is) PDF.
+# documents from both sample cases (a city's and a county's), as .docx and (where LibreOffice
+# is) PDF.
 # Exit 1 means "findings" (check) or "no PDF" (generate): a demo shows them, it does not stop.
 demo: venv
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then bash fonts/install.sh; fi
@@ -40,6 +41,8 @@ demo: venv
 		-o $(OUT)/case.json --force
 	$(PY) -m gongwen generate samples/case.json -o $(OUT)/documents --force --pdf --verify \
 		|| [ $$? -eq 1 ]
+	$(PY) -m gongwen generate samples/case-county.json -o $(OUT)/documents-county --force \
+		--pdf --verify || [ $$? -eq 1 ]
 
 # pytest exits 5 when it collects nothing: that is a failure of the suite, said plainly.
 test: venv

@@ -116,6 +116,8 @@ def big_case(base: dict, departments: int) -> dict:
         copy["name"] = f"{copy['name']}{i}"
         copy["official_name"] = f"{copy['official_name']}{i}"
         copy["official"]["name"] = f"{copy['official']['name']}{i}"
+        for issue in copy["issues"]:
+            issue["id"] = f"{i}-{issue['id']}"  # ids are unique in a case
         originals.append(copy)
     return case
 
