@@ -133,7 +133,7 @@ def test_the_token_case_reads_as_its_own_scheme_and_survey(token_documents):
     assert "（2031年6月20日庚辛第九次大会通过）" in decision
     assert "丙丁二应于2031年11月10日前向甲乙议事机构书面报告整改落实情况" in decision
     # the supervision is decided after the circular: planned, not done
-    assert "拟对某项事务开展专题监督" in circular
+    assert "拟提请庚辛第九次大会决定对某项事务开展专题监督" in circular
 
 
 # Each date that disagrees: the change, the JSON path and the code of the one message.

@@ -259,7 +259,8 @@ def test_circular_words_later_actions_as_planned(texts):
     circular = texts["circular"]
     for s in RAW["supervisions"]:
         assert DAY(s["decided_by"]["date"]) > on
-        assert f"拟对{s['subject']}开展专题监督" in circular
+        meeting = s["decided_by"].get("name") or s["decided_by"]["body"]
+        assert f"拟提请{meeting}决定对{s['subject']}开展专题监督" in circular
         assert f"已决定对{s['subject']}" not in circular
     for iv in RAW["interviews"]:
         assert DAY(iv["when"][:10]) <= on

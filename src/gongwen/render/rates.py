@@ -107,3 +107,12 @@ def rates(case: Case) -> Rates:
         rectification=Rate(numerator=done, denominator=total),
         satisfaction=satisfaction(case),
     )
+
+
+def due_words(issues: list[Issue], rectify_by: dt.date) -> str:
+    """When the issues are due: 于2020年6月30日前, or 按问题清单所列时限 when they differ."""
+    from gongwen.render.filters import long_date
+
+    if all(i.deadline == rectify_by for i in issues):
+        return f"于{long_date(rectify_by)}前"
+    return "按问题清单所列时限"

@@ -60,7 +60,7 @@ def _actions(case: Case, on: dt.date) -> str:
         if s.decided_by.date <= on:
             text += f"{s.decided_by.body}已决定对{s.subject}开展专题监督。"
         else:
-            text += f"拟对{s.subject}开展专题监督。"
+            text += f"拟提请{s.decided_by.called}决定对{s.subject}开展专题监督。"
     return text
 
 

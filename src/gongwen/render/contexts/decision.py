@@ -37,7 +37,9 @@ def build(case: Case, item: Supervision) -> Prepared:
     context = {
         **base(case),
         "doc": doc,
-        "decided": f"经{long_date(meeting.date)}{meeting.called}研究",
+        # a meeting that adopts the decision deliberates it; a 主任会议 studies it
+        "decided": f"经{long_date(meeting.date)}{meeting.called}"
+        + ("审议" if meeting.caption else "研究"),
         "subject": item.subject,
         "departments": join(item.departments),
         "reasons": [sentence(x) + "。" for x in item.reasons],

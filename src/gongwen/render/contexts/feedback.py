@@ -10,7 +10,7 @@ from __future__ import annotations
 from gongwen.case import Case, Department, GradeClass
 from gongwen.render.contexts.common import Prepared, balanced, base, document
 from gongwen.render.filters import long_date, sentence
-from gongwen.render.rates import is_on_time
+from gongwen.render.rates import due_words, is_on_time
 
 LABEL = "评阅意见反馈函"
 # What a grade's class alone says of a report: never more, so it cannot contradict the grade.
@@ -75,7 +75,7 @@ def build(case: Case, item: Department) -> Prepared:
         "assessment": assessment(case, item),
         "requirement": requirement(case, item),
         "issues_total": len(item.issues),
-        "rectify_by": long_date(fb.rectify_by),
+        "rectify_by": due_words(item.issues, fb.rectify_by),
         "attachment_heading": balanced(
             [item.official_name, item.official.post, f"{case.review_year}年度履职报告问题清单"]
         ),

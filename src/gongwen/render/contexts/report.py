@@ -45,9 +45,10 @@ def _steps(case: Case) -> list[dict[str, str]]:
 def _rectification(case: Case) -> str:
     total, done = r.issue_counts(case)
     fb, on = case.feedback, case.report.date
+    issues = [i for d in case.departments for i in d.issues]
     text = (
-        f"上述问题已于{long_date(fb.date)}以评阅意见反馈函逐一反馈有关单位，要求于"
-        f"{long_date(fb.rectify_by)}前整改到位。截至{long_date(on)}，{done}条问题已按期"
+        f"上述问题已于{long_date(fb.date)}以评阅意见反馈函逐一反馈有关单位，要求"
+        f"{r.due_words(issues, fb.rectify_by)}整改到位。截至{long_date(on)}，{done}条问题已按期"
         f"整改到位，问题整改率为{percent(r.rates(case).rectification)}。"
     )
     if done < total:
