@@ -27,7 +27,7 @@ def summary(case: Case) -> str:
     received = sum(1 for d in case.departments if d.received)
     text = f"{n}名{case.reporters}中，{received}名报送了{case.review_year}年度履职报告。"
     if graded:
-        text += f"经集中评阅，报告质量评定为{graded}；"
+        text += f"经{case.steps.collective.name or '集中评阅'}，报告质量评定为{graded}；"
     return text + f"共形成并反馈问题清单{total}条。"
 
 
