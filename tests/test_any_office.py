@@ -219,3 +219,44 @@ def test_a_schema_1_case_is_read_with_what_was_assumed(tmp_path, capsys):
     assert "转换时假定" in out and "评阅专班" in out
     assert read_case(tmp_path / "new.json") == case
     assert main(["case", "upgrade", str(old), "-o", str(tmp_path / "new.json")]) == 2
+
+
+def _circular_text(data: dict) -> str:
+    case = load_case(data)
+    return next(document_text(d.data) for d in render_all(case, ["circular"]))
+
+
+def test_a_vote_short_of_its_quorum_states_no_rate():
+    data = copy.deepcopy(TOKEN_CASE)
+    data["survey"]["votes"] = {"satisfied": 4}  # 4 of 9 is not more than half: void
+    text = _circular_text(data)
+    assert "代表满意率" not in text
+    assert "戊己成员9人参加满意度测评，参加测评人数未达法定人数，测评无效。" in text
+
+
+def test_a_round_without_issues_states_no_rectification_rate():
+    data = copy.deepcopy(TOKEN_CASE)
+    for d in data["departments"]:
+        d["issues"] = []
+    data["interviews"][0]["issues"] = ["下一步安排"]
+    documents = {d.kind: document_text(d.data) for d in render_all(load_case(data))}
+    assert "问题整改率" not in documents["report"] + documents["circular"]
+    assert "评阅中未梳理出需要整改的问题。" in documents["report"]
+    assert "0条" not in documents["report"]
+
+
+def test_a_report_not_received_is_neither_graded_nor_voted_on():
+    data = copy.deepcopy(TOKEN_CASE)
+    data["departments"][0]["received"] = None
+    with pytest.raises(CaseError) as caught:
+        load_case(data)
+    assert caught.value.errors[0][0] == "departments[0].received"
+
+
+@pytest.mark.parametrize("counts", [["基本满意"], ["满意", "不满意"]])
+def test_the_rate_counts_satisfied_votes_only(counts):
+    data = copy.deepcopy(TOKEN_CASE)
+    data["survey"]["rule"]["rate_counts"] = counts
+    with pytest.raises(CaseError) as caught:
+        load_case(data)
+    assert caught.value.errors[0][0] == "survey.rule.rate_counts"

@@ -116,7 +116,7 @@ class Rule(_Model):
     @field_validator("threshold", "quorum")
     @classmethod
     def _in_range(cls, share: str | None) -> str | None:
-        if share is not None and Fraction(share) > 1:
+        if share is not None and not 0 < Fraction(share) <= 1:
             raise PydanticCustomError("share_out_of_range", "{share} exceeds 1", {"share": share})
         return share
 
@@ -125,6 +125,9 @@ class Rule(_Model):
     def _distinct(cls, answers: list[Answer]) -> list[Answer]:
         if len(set(answers)) != len(answers):
             raise PydanticCustomError("duplicate_answer", "an answer is listed twice")
+        if Answer.SATISFIED not in answers or Answer.DISSATISFIED in answers:
+            # a 满意率 counts 满意, perhaps 基本满意 too, never 不满意
+            raise PydanticCustomError("rate_counts", "count 满意, or 满意 and 基本满意")
         return answers
 
     @property

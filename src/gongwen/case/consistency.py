@@ -8,7 +8,7 @@ reports received, the feedback letters sent and the issues rectified; the circul
 the reports received and the issues rectified; a feedback letter states the report
 received; a notice or a decision states that it was decided. What lies ahead of a document
 (an interview after the circular, a supervision decided later) is not an error: the
-circular words it as planned (将…, 拟…), see `gongwen.render.contexts.results.tense`.
+circular words it as planned (将于…约谈, 拟提请…决定), see `gongwen.render.contexts.circular`.
 """
 
 from __future__ import annotations
@@ -87,8 +87,16 @@ def _stated_done(case: Case) -> list[Problem]:
         if last > report:
             field = "end" if step.end else "start"
             out.append(_after(f"steps.{key}.{field}", "step", last, "report", report))
-    if letters > report:
-        out.append(_after("feedback.date", "letters", letters, "report", report))
+    if letters > min(report, circular):
+        doc, date = ("report", report) if report <= circular else ("circular", circular)
+        out.append(_after("feedback.date", "letters", letters, doc, date))
+    # the circular states the review period (分散审阅 to 延伸评阅) as done
+    for key in ("individual", "extended"):
+        step = getattr(case.steps, key)
+        last = step.end or step.start
+        if last > circular and last <= report:
+            field = "end" if step.end else "start"
+            out.append(_after(f"steps.{key}.{field}", "step", last, "circular", circular))
     for i, d in enumerate(case.departments):
         if d.received is not None:
             # the earliest document that states the receipt: the letter, the circular, the report

@@ -334,7 +334,7 @@ def undecided(case: Case, lang: str = DEFAULT_LANG) -> list[tuple[str, str]]:
         if TO_FILL in value:
             gaps.append((path, t(N_("still to fill in ({mark})"), lang, mark=TO_FILL)))
     for i, department in enumerate(case.departments):
-        if case.draft is not None and department.received and department.grade is None:
+        if department.received and department.grade is None:
             gaps.append((f"departments[{i}].grade", t(N_("the report has no grade yet"), lang)))
         for j, issue in enumerate(department.issues):
             if issue.status == IssueStatus.PENDING:

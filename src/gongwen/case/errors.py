@@ -50,6 +50,11 @@ MESSAGES: dict[str, str] = {
     "duplicate_issue": N_("the issue id {value} is used twice"),
     "share_out_of_range": N_("the share {share} is more than 1"),
     "duplicate_answer": N_("an answer is listed twice"),
+    "rate_counts": N_("the 满意率 counts 满意, or 满意 and 基本满意"),
+    "not_received": N_(
+        "{value} has a grade, votes or a redo date, but no received date: a report not "
+        "received is not graded or voted on"
+    ),
     "string_pattern_mismatch": N_("not in the expected form ({pattern})"),
     "literal_error": N_("must be {expected}"),
     "duplicate_department": N_("the department {value} is listed twice"),

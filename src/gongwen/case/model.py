@@ -373,6 +373,8 @@ class Case(_Model):
                     d.grade,
                     expected=" | ".join(scheme.names),
                 )
+            if d.received is None and (d.grade or d.votes or d.redo_by):
+                raise _at("not_received", f"departments[{i}].received", d.name)
             failed = d.grade is not None and scheme.class_of(d.grade) is GradeClass.FAILED
             if failed and d.redo_by is None:
                 raise _at("redo_without_date", f"departments[{i}].redo_by", d.grade or "")

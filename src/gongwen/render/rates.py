@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from gongwen.case import Case, Department, Issue, IssueStatus
 from gongwen.findings import Rate
-from gongwen.survey import Outcome, outcome
+from gongwen.survey import Outcome, Result, outcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,15 +67,34 @@ def issue_counts(case: Case) -> tuple[int, int]:
 
 
 def report_outcomes(case: Case) -> dict[str, Outcome]:
-    """The result of each report put to a vote, by department name (per-report surveys)."""
+    """The result of each report put to a vote, by department name (per-report surveys).
+
+    A report with no ballot cast was not voted on (未测评); one short of its quorum was, but
+    its vote is void: both are left out here, and so out of the 满意率.
+    """
     survey = case.survey
     if survey is None or survey.votes is not None:
         return {}
-    return {
+    found = {
         d.name: outcome(d.votes, survey.entitled, survey.rule)
         for d in case.departments
-        if d.votes is not None
+        if d.votes is not None and d.votes.cast
     }
+    return {name: o for name, o in found.items() if o.result is not Result.NO_QUORUM}
+
+
+def void_votes(case: Case) -> list[str]:
+    """Departments whose report was voted on short of the quorum."""
+    survey = case.survey
+    if survey is None or survey.votes is not None:
+        return []
+    return [
+        d.name
+        for d in case.departments
+        if d.votes is not None
+        and d.votes.cast
+        and outcome(d.votes, survey.entitled, survey.rule).result is Result.NO_QUORUM
+    ]
 
 
 def round_outcome(case: Case) -> Outcome | None:
@@ -90,7 +109,9 @@ def satisfaction(case: Case) -> Rate:
     """代表满意率 as the case's survey and rule give it; 0/0 where nothing was voted on."""
     whole = round_outcome(case)
     if whole is not None:
-        return whole.rate
+        return (
+            whole.rate if whole.result is not Result.NO_QUORUM else Rate(numerator=0, denominator=0)
+        )
     outcomes = report_outcomes(case)
     counted = {a.value for a in case.survey.rule.rate_counts} if case.survey else set()
     good = sum(1 for o in outcomes.values() if o.result.value in counted)

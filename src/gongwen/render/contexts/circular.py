@@ -37,8 +37,9 @@ def _commended(case: Case, standing: results.Standing) -> str:
     grades = "或".join(case.scheme.named(GradeClass.COMMENDED))
     terms = "，".join(_conditions(case))
     if not standing.commended:
-        need = f"评定为{grades}" + (f"且{terms}" if terms else "")
-        return f"本年度没有{need}的报告。"
+        need = [f"评定为{grades}", *_conditions(case)]
+        joined = "、".join(need[:-1]) + "且" + need[-1] if len(need) > 1 else need[0]
+        return f"本年度没有{joined}的报告。"
     text = f"{join(standing.commended)}的履职报告评定为{grades}"
     return text + (f"，{terms}。" if terms else "。")
 
@@ -79,14 +80,14 @@ def _fell_short(case: Case, standing: results.Standing, on: dt.date) -> str:
             parts.append("报告均按时报送")
         if case.naming.unrectified:
             parts.append("没有逾期未整改的问题")
-        return "，".join(parts) + "。" + _actions(case, on)
+        return "，".join(parts) + "。"
     text = "；".join(reasons) + "。"
     short = set(standing.short)
     cats = Counter(i.category for d in case.departments if d.name in short for i in d.issues)
     top = join(c for c, _ in cats.most_common(2))
     if top:
         text += f"上述单位的问题主要集中在{top}等方面。"
-    return text + _actions(case, on)
+    return text
 
 
 def sections(case: Case, on: dt.date) -> list[dict[str, str]]:
@@ -97,6 +98,11 @@ def sections(case: Case, on: dt.date) -> list[dict[str, str]]:
         out.append({"title": "表现较好的", "text": _commended(case, standing)})
     out.append({"title": "存在不足的", "text": _fell_short(case, standing, on)})
     return out
+
+
+def actions(case: Case, on: dt.date) -> str:
+    """The paragraph on interviews and supervisions, or ""."""
+    return _actions(case, on)
 
 
 def build(case: Case, item: None = None) -> Prepared:
@@ -115,6 +121,7 @@ def build(case: Case, item: None = None) -> Prepared:
         "rates": results.rate_lines(case),
         "no_survey": results.no_survey(case),
         "sections": sections(case, case.circular.date),
+        "actions": actions(case, case.circular.date),
         "requirements": [{"title": x.title, "text": x.text} for x in case.circular.requirements],
     }
     return Prepared(context, layout, title, case.issuer.name, case.circular.date)

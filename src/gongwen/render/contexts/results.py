@@ -14,7 +14,7 @@ from typing import Any
 
 from gongwen.case import Case, GradeClass, IssueStatus
 from gongwen.render import rates as r
-from gongwen.render.filters import fraction, join, long_date, percent
+from gongwen.render.filters import fraction, join, percent
 from gongwen.survey import Result, words
 
 
@@ -28,14 +28,14 @@ def summary(case: Case) -> str:
     text = f"{n}名{case.reporters}中，{received}名报送了{case.review_year}年度履职报告。"
     if graded:
         text += f"经{case.steps.collective.name or '集中评阅'}，报告质量评定为{graded}；"
-    return text + f"共形成并反馈问题清单{total}条。"
+    return text + (f"共形成并反馈问题清单{total}条。" if total else "未形成问题清单。")
 
 
 def _late_detail(case: Case) -> str:
     late = [d.name for d in case.departments if d.received and not r.is_on_time(case, d)]
     missing = [d.name for d in case.departments if not d.received]
     if not late and not missing:
-        return f"{len(case.departments)}份报告均在{long_date(case.deadline)}前报送。"
+        return f"{len(case.departments)}份报告均按时报送。"
     parts = [f"{join(late)}逾期报送" if late else "", f"{join(missing)}未报送" if missing else ""]
     return "；".join(p for p in parts if p) + "。"
 
@@ -80,7 +80,7 @@ def _satisfaction_detail(case: Case) -> str:
         return ""
     groups = "、".join(f"{g.name}{g.entitled}人" for g in survey.voters)
     whole = r.round_outcome(case)
-    if whole is not None and survey.votes is not None:
+    if whole is not None and survey.votes is not None:  # a round vote, not void
         return (
             f"{groups}，应参加测评{survey.entitled}人，实际参加{survey.votes.cast}人，"
             f"{words(whole, survey.votes)}。"
@@ -89,7 +89,14 @@ def _satisfaction_detail(case: Case) -> str:
     counts = Counter(o.result for o in outcomes.values())
     stated = "、".join(f"{res.value}的{counts[res]}份" for res in Result if counts[res])
     text = f"由{groups}对{len(outcomes)}份报告逐份进行满意度测评，测评结果为{stated}"
-    unvoted = [d.name for d in case.departments if d.received and d.name not in outcomes]
+    void = r.void_votes(case)
+    if void:
+        text += f"；{join(void)}的报告参加测评人数未达法定人数，测评无效"
+    unvoted = [
+        d.name
+        for d in case.departments
+        if d.received and d.name not in outcomes and d.name not in void
+    ]
     if unvoted:
         text += f"；{join(unvoted)}的报告未测评"
     bad = [name for name, o in outcomes.items() if o.result is Result.DISSATISFIED]
@@ -108,16 +115,28 @@ def rate_lines(case: Case) -> list[dict[str, Any]]:
     ]
     if case.survey is not None and rates.satisfaction.denominator:
         details.append(("代表满意率", rates.satisfaction, _satisfaction_detail(case)))
-    lines = [
+    return [
         {"label": label, "percent": percent(rate), "fraction": fraction(rate), "detail": detail}
         for label, rate, detail in details
+        if rate.denominator  # a rate of nothing (no issues, no valid vote) is not stated
     ]
-    return lines
 
 
 def no_survey(case: Case) -> str:
-    """The sentence for a round without a satisfaction vote, or "" when there was one."""
-    return "" if case.survey is not None else "本年度未开展满意度测评。"
+    """What to say of the vote when no rate can be given of it, or "" when one can."""
+    survey = case.survey
+    if survey is None:
+        return "本年度未开展满意度测评。"
+    if r.satisfaction(case).denominator:
+        return ""
+    whole = r.round_outcome(case)
+    if whole is not None and survey.votes is not None:
+        groups = "、".join(f"{g.name}{g.entitled}人" for g in survey.voters)
+        return f"{groups}参加满意度测评，{words(whole, survey.votes)}。"
+    void = r.void_votes(case)
+    if void:
+        return f"{join(void)}的报告参加测评人数未达法定人数，测评无效；其余报告未测评。"
+    return "各报告均未进行满意度测评。"
 
 
 def categories(case: Case) -> list[dict[str, Any]]:
@@ -173,8 +192,3 @@ def standing(case: Case, on: dt.date) -> Standing:
         if case.grade_class(d) is GradeClass.COMMENDED and d.name not in short
     ]
     return Standing(commended, ordered, late, missing, overdue)
-
-
-def tense(day: dt.date, on: dt.date, done: str, planned: str) -> str:
-    """`done` when `day` is on or before the document's date `on`, else `planned`."""
-    return done if day <= on else planned
