@@ -260,3 +260,15 @@ def test_the_rate_counts_satisfied_votes_only(counts):
     with pytest.raises(CaseError) as caught:
         load_case(data)
     assert caught.value.errors[0][0] == "survey.rule.rate_counts"
+
+
+def test_a_long_title_phrase_is_cut_evenly_never_leaving_a_remnant():
+    from gongwen.render.contexts.common import title_lines
+
+    lines = title_lines(["关于2023年度县人民政府组成部门主要负责人", "履职报告评阅情况的通报"], 20)
+    assert len(lines) == 3 and min(len(x) for x in lines) >= 8, lines
+    for name in ("case.json", "case-county.json"):
+        for document in render_all(load_case(SAMPLES / name)):
+            d = docx.Document(io.BytesIO(document.data))
+            titles = [p.text for p in d.paragraphs if p.style.style_id == "GwTitle"]
+            assert all(len(line) >= 4 for t in titles for line in t.split("\n")), titles

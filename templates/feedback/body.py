@@ -36,8 +36,8 @@ ATTACHMENT = [
     *attachment_start("附件", "{{ attachment_heading }}"),
     table(
         [
-            Column("编号", Mm(16), "{{ row.index }}"),
-            Column("问题", Mm(64), "{{ row.text }}", "left"),
+            Column("编号", Mm(20), "{{ row.index }}"),
+            Column("问题", Mm(60), "{{ row.text }}", "left"),
             Column("类别", Mm(32), "{{ row.category }}"),
             Column("整改时限", Mm(44), "{{ row.deadline }}"),
         ],

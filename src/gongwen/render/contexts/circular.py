@@ -110,7 +110,7 @@ def build(case: Case, item: None = None) -> Prepared:
     doc, layout, title = document(
         case,
         case.circular,
-        title=[f"关于{case.review_year}年度{case.reporters}", "履职报告评阅情况的通报"],
+        title=[f"关于{case.review_year}年度", case.reporters, "履职报告评阅情况的通报"],
     )
     s = case.steps
     context = {

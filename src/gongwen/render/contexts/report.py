@@ -66,7 +66,7 @@ def build(case: Case, item: None = None) -> Prepared:
     doc, layout, title = document(
         case,
         case.report,
-        title=[f"关于{case.review_year}年度{case.reporters}", "履职报告评阅情况的报告"],
+        title=[f"关于{case.review_year}年度", case.reporters, "履职报告评阅情况的报告"],
         attachments=[attachment],
     )
     rows = []
