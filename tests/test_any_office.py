@@ -160,6 +160,7 @@ DATE_CASES = [
     ("decided after the notice", {("interviews", 0, "decided_by", "date"): "2031-05-13"},
      "interviews[0].decided_by.date", "CS306"),
     ("no 发文字号", {("report", "number"): None}, "report.number", "CS307"),
+    ("a vote after the report", {("survey", "date"): "2031-06-11"}, "survey.date", "CS301"),
 ]  # fmt: skip
 
 

@@ -25,8 +25,6 @@ from fractions import Fraction
 from typing import Annotated, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     StringConstraints,
     field_validator,
@@ -35,14 +33,10 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from gongwen.findings import Rate
+from gongwen.values import Frozen, Text
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Share = Annotated[str, StringConstraints(pattern=r"^\d+/[1-9]\d*$")]
 """A share between 0 and 1 written as a fraction, e.g. "1/2", "2/3"."""
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class Answer(StrEnum):
@@ -62,14 +56,14 @@ class Result(StrEnum):
     NO_QUORUM = "未达法定人数"
 
 
-class VoterGroup(_Model):
+class VoterGroup(Frozen):
     """A group of people entitled to vote."""
 
     name: Text = Field(description="who they are, e.g. 评阅专班成员, 常委会组成人员")
     entitled: int = Field(ge=1, description="how many of them may vote")
 
 
-class Votes(_Model):
+class Votes(Frozen):
     """The counts of one vote."""
 
     satisfied: int = Field(ge=0, description="votes 满意")
@@ -92,7 +86,7 @@ class Votes(_Model):
         return sum(by_answer[Answer(a)] for a in set(answers))
 
 
-class Rule(_Model):
+class Rule(Frozen):
     """How the office counts a vote."""
 
     base: Literal["entitled", "cast"] = Field(
@@ -141,7 +135,7 @@ class Rule(_Model):
         return None if self.quorum is None else Fraction(self.quorum)
 
 
-class Survey(_Model):
+class Survey(Frozen):
     """One 满意度测评 as declared in a case."""
 
     voters: list[VoterGroup] = Field(min_length=1, description="the groups entitled to vote")

@@ -45,17 +45,11 @@ PRINTED_BEFORE = N_("印发日期 {day} is before the 成文日期 {date}")
 NO_NUMBER = N_("a document with a 版头 needs a 发文字号: give its number")
 DECIDED_AFTER = N_("decided on {day}, after the document that says so ({date})")
 
-_DOCUMENTS = {
-    "report": N_("review report"),
-    "circular": N_("circular"),
-    "feedback": N_("feedback letter"),
-}
-_EVENTS = {
-    "step": N_("this review step"),
-    "received": N_("the report's receipt"),
-    "rectified": N_("the rectification"),
-    "letters": N_("the feedback letters"),
-}
+# The documents that state past events, and the events, as message ids translated on output.
+REPORT, CIRCULAR, LETTER = N_("review report"), N_("circular"), N_("feedback letter")
+STEP, RECEIVED = N_("this review step"), N_("the report's receipt")
+RECTIFIED, LETTERS = N_("the rectification"), N_("the feedback letters")
+VOTE = N_("the satisfaction vote")
 
 
 def problems(case: Case) -> list[Problem]:
@@ -72,57 +66,38 @@ def _d(day: dt.date) -> str:
     return day.isoformat()
 
 
-def _after(path: str, event: str, day: dt.date, doc: str, date: dt.date) -> Problem:
+def _after(path: str, event: str, day: dt.date, docs: list[tuple[str, dt.date]]) -> list[Problem]:
+    """A CS301 problem when `day` is after the earliest of `docs` that states the event."""
+    doc, date = min(docs, key=lambda x: x[1])
+    if day <= date:
+        return []
     values = {"event": event, "day": _d(day), "document": doc, "date": _d(date)}
-    return Problem(path, "CS301", AFTER_DOCUMENT, values)
+    return [Problem(path, "CS301", AFTER_DOCUMENT, values)]
 
 
 def _stated_done(case: Case) -> list[Problem]:
     """Past events that a document dated before them would state as done."""
+    report, circular = (REPORT, case.report.date), (CIRCULAR, case.circular.date)
+    letter = (LETTER, case.feedback.date)
     out = []
-    report, circular, letters = case.report.date, case.circular.date, case.feedback.date
     for key in ("team", "individual", "collective", "extended", "drafting"):
         step = getattr(case.steps, key)
-        last = step.end or step.start
-        if last > report:
-            field = "end" if step.end else "start"
-            out.append(_after(f"steps.{key}.{field}", "step", last, "report", report))
-    if letters > min(report, circular):
-        doc, date = ("report", report) if report <= circular else ("circular", circular)
-        out.append(_after("feedback.date", "letters", letters, doc, date))
-    # the circular states the review period (分散审阅 to 延伸评阅) as done
-    for key in ("individual", "extended"):
-        step = getattr(case.steps, key)
-        last = step.end or step.start
-        if last > circular and last <= report:
-            field = "end" if step.end else "start"
-            out.append(_after(f"steps.{key}.{field}", "step", last, "circular", circular))
+        path = f"steps.{key}.{'end' if step.end else 'start'}"
+        # the circular states the review period (分散审阅 to 延伸评阅) as done, the report all
+        docs = [report, circular] if key in ("individual", "extended") else [report]
+        out += _after(path, STEP, step.end or step.start, docs)
+    out += _after("feedback.date", LETTERS, case.feedback.date, [report, circular])
+    if case.survey is not None and case.survey.date is not None:
+        out += _after("survey.date", VOTE, case.survey.date, [report, circular])
     for i, d in enumerate(case.departments):
         if d.received is not None:
-            # the earliest document that states the receipt: the letter, the circular, the report
-            doc, date = min(
-                (("feedback", letters), ("circular", circular), ("report", report)),
-                key=lambda x: x[1],
-            )
-            if d.received > date:
-                out.append(_after(f"departments[{i}].received", "received", d.received, doc, date))
+            path = f"departments[{i}].received"
+            out += _after(path, RECEIVED, d.received, [letter, circular, report])
         for j, issue in enumerate(d.issues):
-            if issue.rectified_on is None:
-                continue
-            doc, date = min((("circular", circular), ("report", report)), key=lambda x: x[1])
-            if issue.rectified_on > date:
+            if issue.rectified_on is not None:
                 path = f"departments[{i}].issues[{j}].rectified_on"
-                out.append(_after(path, "rectified", issue.rectified_on, doc, date))
-    return [Problem(p.path, p.code, p.msgid, _translated(p.values)) for p in out]
-
-
-def _translated(values: dict[str, str]) -> dict[str, str]:
-    """The event and document keys of a CS301 problem as message ids, translated later."""
-    return {
-        **values,
-        "event": _EVENTS.get(values["event"], values["event"]),
-        "document": _DOCUMENTS.get(values["document"], values["document"]),
-    }
+                out += _after(path, RECTIFIED, issue.rectified_on, [report, circular])
+    return out
 
 
 def _interviews(case: Case) -> list[Problem]:

@@ -13,12 +13,11 @@ A case names a preset by its grades (``"合格/不合格"``) or declares its own
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+from gongwen.values import Frozen, Text
 
 
 class GradeClass(StrEnum):
@@ -35,10 +34,8 @@ class GradeClass(StrEnum):
         return self is not GradeClass.FAILED
 
 
-class GradeDef(BaseModel):
+class GradeDef(Frozen):
     """One grade of a scheme: its name as written in documents, and its class."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: Text = Field(description="the grade as documents write it, e.g. 优秀, 合格")
     class_: GradeClass = Field(

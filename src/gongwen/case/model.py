@@ -8,13 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
-    StringConstraints,
     field_validator,
     model_validator,
 )
@@ -22,17 +19,12 @@ from pydantic_core import PydanticCustomError
 
 from gongwen.case.grading import GradeClass, GradingScheme, resolve
 from gongwen.survey import Survey, Votes
+from gongwen.values import Frozen, Text
 
 SCHEMA_VERSION = 2
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
-
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Issuer(_Model):
+class Issuer(Frozen):
     """The issuing body: its name, its mark and its 机关代字."""
 
     name: Text = Field(description="full name, e.g. 丹江口市人民代表大会常务委员会")
@@ -44,14 +36,14 @@ class Issuer(_Model):
     code: Text = Field(description="机关代字 of the 发文字号, e.g. 丹人常")
 
 
-class Person(_Model):
+class Person(Frozen):
     """A person and the post they hold."""
 
     name: Text
     post: Text = Field(description="e.g. 市人大常委会副主任")
 
 
-class Team(_Model):
+class Team(Frozen):
     """The review team (专班): its name and who holds which role."""
 
     name: Text = Field(description="the team's name, e.g. 履职报告评阅专班")
@@ -64,7 +56,7 @@ class Team(_Model):
     )
 
 
-class Meeting(_Model):
+class Meeting(Frozen):
     """The body and meeting that decided something, and when."""
 
     body: Text = Field(description="the deciding body, e.g. 县人大常委会主任会议")
@@ -86,7 +78,7 @@ class Meeting(_Model):
         return self.name or self.body
 
 
-class Step(_Model):
+class Step(Frozen):
     """One of the five review steps as carried out."""
 
     name: Text | None = Field(
@@ -105,7 +97,7 @@ class Step(_Model):
         return self
 
 
-class Steps(_Model):
+class Steps(Frozen):
     """The five steps: 成立专班, 分散审阅, 集中评阅, 延伸评阅, 拟定报告."""
 
     team: Step
@@ -125,7 +117,7 @@ class IssueStatus(StrEnum):
     PENDING = "pending"
 
 
-class Issue(_Model):
+class Issue(Frozen):
     """One item of a department's 问题清单."""
 
     id: Text = Field(
@@ -159,7 +151,7 @@ class Issue(_Model):
         return self
 
 
-class Department(_Model):
+class Department(Frozen):
     """A government department and the head whose report was reviewed."""
 
     name: Text = Field(description="short name used in the text, e.g. 市财政局")
@@ -186,7 +178,7 @@ class Department(_Model):
     )
 
 
-class DocumentSettings(_Model):
+class DocumentSettings(Frozen):
     """What one document needs beyond the case: number, recipients, 版记, signature."""
 
     number: int | None = Field(None, ge=1, description="序号 of the 发文字号 (no leading zeros)")
@@ -209,7 +201,7 @@ class FeedbackSettings(DocumentSettings):
     rectify_by: dt.date = Field(description="rectification deadline stated in the letters")
 
 
-class Titled(_Model):
+class Titled(Frozen):
     """A heading with its paragraph (a proposal, a requirement, a step)."""
 
     title: Text
@@ -228,7 +220,7 @@ class Circular(DocumentSettings):
     requirements: list[Titled] = Field(min_length=1)
 
 
-class Interview(_Model):
+class Interview(Frozen):
     """A 工作约谈 and its notice."""
 
     department: Text = Field(description="name of a department of the case")
@@ -252,7 +244,7 @@ class Interview(_Model):
     document: DocumentSettings
 
 
-class Supervision(_Model):
+class Supervision(Frozen):
     """A 专题监督 and its decision."""
 
     subject: Text = Field(description="the matter, e.g. 城区老旧小区改造工作")
@@ -271,14 +263,14 @@ class Supervision(_Model):
     document: DocumentSettings
 
 
-class PastDepartment(_Model):
+class PastDepartment(Frozen):
     """A department of an earlier round and the issues it was given."""
 
     name: Text
     issues: list[Issue] = Field(default_factory=list)
 
 
-class PastRound(_Model):
+class PastRound(Frozen):
     """What a later round needs of an earlier one: its year and each department's issues."""
 
     review_year: int = Field(ge=2000, le=2100)
@@ -293,14 +285,14 @@ class PastRound(_Model):
         )
 
 
-class Draft(_Model):
+class Draft(Frozen):
     """Marks a case drafted from check results: what people still decide, until they delete it."""
 
     source: Text | None = Field(None, description="the check results it was drafted from")
     todo: list[Text] = Field(default_factory=list, description="what is left to decide")
 
 
-class Naming(_Model):
+class Naming(Frozen):
     """Which departments the circular names as falling short, besides their grade's class."""
 
     late: bool = Field(True, description="a report received after the deadline")
@@ -309,7 +301,7 @@ class Naming(_Model):
     )
 
 
-class Case(_Model):
+class Case(Frozen):
     """One review round of the annual performance reports of appointed officials."""
 
     version: Literal[2] = Field(

@@ -184,8 +184,7 @@ def standing(case: Case, on: dt.date) -> Standing:
         if case.naming.unrectified and any(r.overdue(i, on) for i in d.issues):
             overdue.append(d.name)
     ordered = {g: grades[g] for g in case.scheme.names if g in grades}
-    partial = Standing([], ordered, late, missing, overdue)
-    short = set(partial.short)
+    short = {n for names in ordered.values() for n in names} | {*late, *missing, *overdue}
     commended = [
         d.name
         for d in case.departments
