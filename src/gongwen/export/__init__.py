@@ -1,8 +1,10 @@
-"""PDF export through LibreOffice: every file of a run in one soffice process.
+"""PDF export through LibreOffice: the files of a run shared out among soffice processes.
 
-`to_pdf` converts with the shipped font aliases (`fonts/fonts.conf`, through FONTCONFIG_FILE
-for the conversion only), places each PDF atomically, and reports which official faces were
-rendered with free stand-ins, read from the fonts embedded in each PDF.
+`to_pdf` converts them in up to `jobs` processes at once (one per core at most, each with
+its own profile: two sharing one fail silently), with the shipped font aliases
+(`fonts/fonts.conf`, through FONTCONFIG_FILE for the conversion only), places each PDF
+atomically, and reports which official faces were rendered with free stand-ins, read from
+the fonts embedded in each PDF.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import os
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from gongwen.export.fonts import aliases, fonts_conf, stand_ins, substituted
@@ -28,7 +31,7 @@ __all__ = [
     "to_pdf",
 ]
 
-# seconds for the whole batch (about 0.5 s a document is usual): the one number in gongwen.limits
+# seconds for each soffice process (about 0.15 s a document): the one number in gongwen.limits
 DEFAULT_TIMEOUT = DEFAULT_LIMITS.conversion_seconds
 
 
@@ -39,15 +42,20 @@ def to_pdf(
     timeout: float = DEFAULT_TIMEOUT,
     soffice: str | os.PathLike[str] | None = None,
     runner: Runner = run_process,
+    jobs: int | None = 1,
 ) -> ExportResult:
-    """Convert `docx_paths` to PDFs in `outdir` with one soffice process.
+    """Convert `docx_paths` to PDFs in `outdir` with up to `jobs` soffice processes at once.
 
-    Raises SofficeMissing (code EX001) when LibreOffice cannot be found; a file that gives
-    no PDF is listed in the result's failures, never raised.
+    `jobs=None` uses every core. The files are shared out among min(jobs, cores, files)
+    processes, each with its own profile, temp folder and staging folder, each given
+    `timeout` seconds; `jobs=1` converts the whole batch in one process. The result lists
+    the PDFs and failures in input order. Raises SofficeMissing (code EX001) when LibreOffice
+    cannot be found; a file that gives no PDF is listed in the result's failures, never raised.
     """
     started = time.monotonic()
     sources = [Path(p) for p in docx_paths]
     outdir = Path(outdir)
+    count = _processes(jobs, len(sources))  # a bad `jobs` is refused before anything runs
     if not sources:
         return ExportResult((), (), (), 0, 0.0, fonts_conf())
     program = find_soffice(soffice)
@@ -56,21 +64,29 @@ def to_pdf(
     conf = fonts_conf()
     pdfs: list[Path] = []
     faces: dict[tuple[str, str], list[str]] = {}
-    processes = 0
+    chunks = share_out(batch, min(count, len(batch))) if batch else []
     with tempfile.TemporaryDirectory(prefix="gongwen-soffice-") as private:
-        work = Path(private)
-        staging, profile, tmp = work / "out", work / "profile", work / "tmp"
-        for folder in (staging, profile, tmp):
-            folder.mkdir()
-        env = dict(os.environ, TMPDIR=str(tmp), TMP=str(tmp), TEMP=str(tmp))
-        if conf is not None:
-            env["FONTCONFIG_FILE"] = str(conf)
-        outcome = None
-        if batch:
-            processes = 1
-            outcome = runner(command(program, profile, staging, batch), env, timeout)
+        lanes = [_Lane.make(Path(private) / f"p{i}", chunk, conf) for i, chunk in enumerate(chunks)]
+        calls = [(command(program, lane.profile, lane.staging, lane.files), lane.env)
+                 for lane in lanes]  # fmt: skip
+        if len(calls) == 1:
+            outcomes = [runner(*calls[0], timeout)]
+        elif calls:
+            from concurrent.futures import ThreadPoolExecutor
+
+            # Each thread only waits on its soffice: the processes run side by side.
+            with ThreadPoolExecutor(max_workers=len(calls)) as pool:
+                outcomes = list(pool.map(lambda c: runner(*c, timeout), calls))
+        else:
+            outcomes = []
+        made_by = {
+            source: (lane.staging, outcome)
+            for lane, outcome in zip(lanes, outcomes, strict=True)
+            for source in lane.files
+        }
         table = aliases(conf) if conf is not None else {}
-        for source in batch:
+        for source in batch:  # input order, whichever process converted it
+            staging, outcome = made_by[source]
             made = staging / f"{source.stem}.pdf"
             if not made.is_file() or made.stat().st_size == 0:
                 failures.append(_failure(source, outcome))
@@ -88,10 +104,65 @@ def to_pdf(
         pdfs=tuple(pdfs),
         failures=tuple(failures),
         substitutions=substitutions,
-        processes=processes,
+        processes=len(lanes),
         seconds=time.monotonic() - started,
         fonts_conf=conf,
     )
+
+
+def _processes(jobs: int | None, files: int) -> int:
+    """How many soffice processes to run at once: never more than the cores or the files."""
+    from gongwen.parallel import cpu_count
+
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+        raise ValueError(f"jobs must be a positive whole number or None, not {jobs!r}")
+    cores = cpu_count()
+    return max(1, min(cores if jobs is None else jobs, cores, files))
+
+
+def share_out(files: Sequence[Path], count: int) -> list[list[Path]]:
+    """`files` in `count` groups of about equal size in bytes, each in input order.
+
+    Largest first, each to the group with the fewest bytes so far (ties: the fewest files,
+    then the first group): documents of one kind have about one size, so the kinds are dealt
+    out in turn. Every group gets at least one file when there are enough.
+    """
+    size = {f: _size(f) for f in files}
+    groups: list[list[Path]] = [[] for _ in range(count)]
+    load = [0] * count
+    for index in sorted(range(len(files)), key=lambda i: (-size[files[i]], i)):
+        target = min(range(count), key=lambda g: (load[g], len(groups[g]), g))
+        groups[target].append(files[index])
+        load[target] += size[files[index]]
+    position = {f: i for i, f in enumerate(files)}
+    return [sorted(g, key=position.__getitem__) for g in groups if g]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Lane:
+    """One soffice process: its files, and its own staging, profile and temp folders."""
+
+    files: list[Path]
+    staging: Path
+    profile: Path
+    env: dict[str, str]
+
+    @classmethod
+    def make(cls, root: Path, files: list[Path], conf: Path | None) -> _Lane:
+        staging, profile, tmp = root / "out", root / "profile", root / "tmp"
+        for folder in (staging, profile, tmp):
+            folder.mkdir(parents=True)
+        env = dict(os.environ, TMPDIR=str(tmp), TMP=str(tmp), TEMP=str(tmp))
+        if conf is not None:
+            env["FONTCONFIG_FILE"] = str(conf)
+        return cls(files, staging, profile, env)
 
 
 def _unique_stems(sources: Sequence[Path], failures: list[ExportFailure]) -> list[Path]:

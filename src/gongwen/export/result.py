@@ -46,7 +46,7 @@ class ExportResult:
     pdfs: tuple[Path, ...]
     failures: tuple[ExportFailure, ...]
     substitutions: tuple[Substitution, ...]
-    processes: int  # soffice processes launched: one for a whole run
+    processes: int  # soffice processes launched: one a batch, or one per core with jobs > 1
     seconds: float
     fonts_conf: Path | None  # the alias file used, None when the system's fonts were used
 

@@ -1,4 +1,4 @@
-"""Run LibreOffice headless: one process for a whole batch, in a private profile and temp dir.
+"""Run LibreOffice headless: one process for a batch (or a share of it), private profile and temp.
 
 A second soffice sharing a profile with a running one exits 1 with no message and no PDF, so
 each process gets its own `-env:UserInstallation`. soffice leaves `lu*.tmp` files in TMPDIR;
@@ -62,7 +62,7 @@ def find_soffice(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 def command(soffice: Path, profile: Path, outdir: Path, files: Sequence[Path]) -> list[str]:
-    """The one command line that converts every file of a batch."""
+    """The one command line that converts every file of a batch (or of one process's share)."""
     return [
         str(soffice),
         f"-env:UserInstallation={profile.resolve().as_uri()}",
