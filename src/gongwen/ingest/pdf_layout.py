@@ -304,6 +304,20 @@ class _Chunk:
     color: tuple[float, float, float]
 
 
+def _axis_box(path: list[tuple[float, float]]) -> tuple[float, float, float, float] | None:
+    """(x, y, w, h) of a closed path that is a rectangle square to the page: two rows of
+    points with the same left and right ends (points between the corners allowed)."""
+    rows: dict[float, list[float]] = {}
+    for x, y in path:
+        rows.setdefault(round(y, 2), []).append(round(x, 2))
+    if len(path) < 4 or len(rows) != 2:
+        return None
+    (low, a), (high, b) = sorted(rows.items())
+    if (min(a), max(a)) != (min(b), max(b)):
+        return None
+    return (min(a), low, max(a) - min(a), high - low)
+
+
 class _Interpreter:
     """Follows the graphics and text state through one page's operators."""
 
@@ -397,7 +411,10 @@ class _Interpreter:
                 self._stroke(path, state)
                 path, rects = [], []
             elif op in ("f", "F", "f*", "B", "B*", "b", "b*"):
-                for rect in rects:
+                # a bar drawn as a closed outline (m l l l l h f*, as LibreOffice draws a
+                # shape) is filled like a rectangle when its corners are square to the page
+                box = _axis_box(path)
+                for rect in [*rects, *([box] if box else [])]:
                     self._fill(rect, state)
                 path, rects = [], []
             elif op == "n":
