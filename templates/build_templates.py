@@ -38,15 +38,65 @@ CAPTION_PARA = b.Para(style="GwCaption", align="center")
 RECIPIENT_PARA = b.Para(style="GwRecipient", align="both")
 
 
-def front() -> list[str]:
-    """发文机关标志, 发文字号 over the red rule, title and 主送 (7.2.4–7.3.2)."""
+# 上行文 (7.2.5, 7.2.6): each 签发人 one 字 from the right, the last on the 发文字号's line,
+# which stands one 字 in from the left over the red rule.
+SIGNER_PARA = b.Para(style="GwSigner", align="right", right=g.SIGNER_INSET)
+# The number stands one 字 in by a first-line indent and the 签发人 ends one 字 short of the
+# right edge by a tab stop: side indents would shorten the red rule, the paragraph's border.
+UPWARD_NUMBER_PARA = b.Para(
+    style="GwDocNumber",
+    align="left",
+    first_line=g.SIGNER_INSET,
+    extra="<w:pBdr>"
+    + b.border("bottom", g.RED_RULE_WIDTH, g.RED, g.RED_RULE_SPACE)
+    + "</w:pBdr>"
+    + f'<w:tabs><w:tab w:val="right" w:pos="{g.twips(g.TYPE_WIDTH - g.SIGNER_INSET)}"/>'
+    "</w:tabs>",
+)
+SIGNER_NAME = b.Look(g.KAITI)
+
+
+def _signer_runs(name: str) -> str:
+    return b.run("签发人：") + b.run(name, SIGNER_NAME)
+
+
+def upward_number() -> list[str]:
+    """The 签发人 lines and the 发文字号 on the last of them."""
+    last = (
+        f"<w:p>{UPWARD_NUMBER_PARA.xml()}{b.run('{{ doc.number }}')}"
+        f"<w:r>{b.rpr(b.BODY)}<w:tab/></w:r>{_signer_runs('{{ doc.signers[-1] }}')}</w:p>"
+    )
     return [
+        b.tag("{%p for signer in doc.signers[:-1] %}"),
+        f"<w:p>{SIGNER_PARA.xml()}{_signer_runs('{{ signer }}')}</w:p>",
+        b.tag("{%p endfor %}"),
+        last,
+    ]
+
+
+def front() -> list[str]:
+    """The 版头 of the document's form, then the title and 主送 (7.2.4–7.3.2, 10.1).
+
+    文件格式: the mark, two blank lines, the 发文字号 (with the 签发人 of an 上行文) over the
+    red rule, two blank lines. 信函格式: the letter head (mark and double rules drawn on
+    the page, the number flush right), one blank line. No 版头: the title comes first.
+    """
+    return [
+        b.tag('{%p if doc.form == "file" %}'),
         b.para("{{ issuer.mark }}", MARK_PARA, b.MARK),
         b.blank(),
         b.blank(),
+        b.tag("{%p if doc.upward %}"),
+        *upward_number(),
+        b.tag("{%p else %}"),
         b.para("{{ doc.number }}", NUMBER_PARA),
+        b.tag("{%p endif %}"),
         b.blank(),
         b.blank(),
+        b.tag('{%p elif doc.form == "letter" %}'),
+        letter_head(),
+        b.blank(),
+        b.tag("{%p endif %}"),
         b.para("{{ doc.title }}", TITLE_PARA, b.TITLE),
         # 题注 of a document adopted at a meeting, centred in 楷体 under the title
         b.tag("{%p if doc.caption %}"),
@@ -57,6 +107,92 @@ def front() -> list[str]:
         b.para("{{ doc.recipients }}", RECIPIENT_PARA),
         b.tag("{%p endif %}"),
     ]
+
+
+# ---- 信函格式 (10.1): drawn on page 1, relative to the paper ---------------------------------
+
+
+def _anchor(name: str, shape_id: int, x: str, y: int, cx: int, cy: int, body: str) -> str:
+    """A floating DrawingML shape on the page: `x` is its positionH, `y` from the paper's top."""
+    return (
+        f"<w:r>{b.rpr(b.BODY)}"
+        '<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+        f'relativeHeight="{251658240 + shape_id}" behindDoc="0" locked="1" layoutInCell="1" '
+        'allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        f'{x}<wp:positionV relativeFrom="page"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f'<wp:wrapNone/><wp:docPr id="{shape_id}" name="{name}" descr="{name}"/>'
+        "<wp:cNvGraphicFramePr/><a:graphic><a:graphicData "
+        'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f"{body}</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
+    )
+
+
+def _red_bar(name: str, shape_id: int, top: int, thickness: int) -> str:
+    """A red filled bar as long as the letter's rules, centred, `top` from the paper's top."""
+    x = (
+        '<wp:positionH relativeFrom="page"><wp:posOffset>'
+        f"{int((g.PAGE_WIDTH - g.LETTER_RULE_LENGTH) // 2)}</wp:posOffset></wp:positionH>"
+    )
+    cx, cy = int(g.LETTER_RULE_LENGTH), int(thickness)
+    shape = (
+        f'<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" '
+        f'cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        f'<a:solidFill><a:srgbClr val="{g.RED}"/></a:solidFill><a:ln><a:noFill/></a:ln>'
+        '</wps:spPr><wps:bodyPr/></wps:wsp>'
+    )
+    return _anchor(name, shape_id, x, int(top), cx, cy, shape)
+
+
+def _letter_mark() -> str:
+    """The issuer's name in a text box whose ink starts LETTER_MARK_TOP below the paper's top."""
+    x = '<wp:positionH relativeFrom="margin"><wp:align>center</wp:align></wp:positionH>'
+    cx, cy = int(g.TYPE_WIDTH), int(g.MARK_LINE)
+    inside = b.Para(style="GwMark", align="center", line=g.MARK_LINE, before=g.Mm(0))
+    para = b.para("{{ issuer.name }}", inside, b.MARK)
+    shape = (
+        '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr>'
+        f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln>'
+        f"</wps:spPr><wps:txbx><w:txbxContent>{para}</w:txbxContent></wps:txbx>"
+        '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" '
+        'anchor="t" anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp>'
+    )
+    return _anchor("信函格式发文机关标志", 11, x, int(g.LETTER_MARK_TOP - g.MARK_INK_DROP), cx, cy,
+                   shape)
+
+
+# The upper double rule (thick over thin) 4 mm under the mark's foot; the lower one (thin over
+# thick) with its bottom LETTER_BOTTOM_GAP above the paper's bottom edge.
+UPPER_TOP = g.LETTER_MARK_TOP + g.MARK_INK_HEIGHT + g.LETTER_RULE_GAP
+UPPER_BOTTOM = UPPER_TOP + g.LETTER_THICK + g.LETTER_RULE_SPACE + g.LETTER_THIN
+LOWER_BOTTOM = g.PAGE_HEIGHT - g.LETTER_BOTTOM_GAP
+# The 发文字号 line: its characters' top LETTER_NUMBER_GAP under the upper rule. A 16 pt line
+# set at the exact pitch puts the characters' top about 3.5 mm under the line's top.
+NUMBER_INK_DROP = g.Mm(3.5)
+LETTER_NUMBER_PARA = b.Para(
+    style="GwLetterNumber",
+    align="right",
+    before=g.Length(UPPER_BOTTOM + g.LETTER_NUMBER_GAP - NUMBER_INK_DROP - g.MARGIN_TOP),
+)
+
+
+def letter_head() -> str:
+    """The letter head: mark and the two double rules as drawings, the 发文字号 flush right."""
+    drawings = "".join(
+        [
+            _letter_mark(),
+            _red_bar("信函格式上双线粗", 12, UPPER_TOP, g.LETTER_THICK),
+            _red_bar("信函格式上双线细", 13, UPPER_TOP + g.LETTER_THICK + g.LETTER_RULE_SPACE,
+                     g.LETTER_THIN),
+            _red_bar("信函格式下双线细", 14, LOWER_BOTTOM - g.LETTER_THICK - g.LETTER_RULE_SPACE
+                     - g.LETTER_THIN, g.LETTER_THIN),
+            _red_bar("信函格式下双线粗", 15, LOWER_BOTTOM - g.LETTER_THICK, g.LETTER_THICK),
+        ]
+    )
+    return (
+        f"<w:p>{LETTER_NUMBER_PARA.xml()}{drawings}{b.run('{{ doc.number }}')}</w:p>"
+    )
 
 
 # ---- 附件说明, 署名, 成文日期, 附注 -------------------------------------------------------
@@ -157,15 +293,22 @@ def imprint() -> str:
         + b.run("{{ doc.printed_on }}印发", b.IMPRINT)
         + "</w:p>"
     )
+    # 信函格式 (10.1): the 版记 has neither the 印发 line nor rules
     content = "".join(
         [
+            b.tag('{%p if doc.form != "letter" %}'),
             _rule(g.IMPRINT_THICK),
+            b.tag("{%p endif %}"),
             b.tag("{%p if doc.cc %}"),
             b.para("抄送：{{ doc.cc }}。", cc, b.IMPRINT),
+            b.tag('{%p if doc.form != "letter" %}'),
             _rule(g.IMPRINT_THIN),
             b.tag("{%p endif %}"),
+            b.tag("{%p endif %}"),
+            b.tag('{%p if doc.form != "letter" %}'),
             printed_xml,
             _rule(g.IMPRINT_THICK),
+            b.tag("{%p endif %}"),
         ]
     )
     cx, cy = int(g.TYPE_WIDTH), int(g.Pt(80))  # the height is set to fit at render time
@@ -189,7 +332,11 @@ def imprint() -> str:
         "</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
     )
     anchor = b.Para(style="GwImprintAnchor")
-    return f"<w:p>{anchor.xml()}{box}</w:p>"
+    return (
+        b.tag('{%p if doc.form != "letter" or doc.cc %}')
+        + f"<w:p>{anchor.xml()}{box}</w:p>"
+        + b.tag("{%p endif %}")
+    )
 
 
 # ---- the section, footers, styles and package parts ---------------------------------------
@@ -230,6 +377,12 @@ def footer(align: str) -> str:
     return f"{head}<w:ftr {b.NAMESPACES}>{paragraph}</w:ftr>"
 
 
+EMPTY_FOOTER = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f"<w:ftr {b.NAMESPACES}><w:p>{b.Para(style='GwFooter').xml(b.PAGE_NUMBER)}</w:p></w:ftr>"
+)
+
+
 def _style(sid: str, name: str, pp: b.Para, look: b.Look, kind: str = "paragraph") -> str:
     default = ' w:default="1"' if sid == "Normal" else ""
     based = "" if sid == "Normal" else '<w:basedOn w:val="Normal"/>'
@@ -246,6 +399,8 @@ STYLES = (
     ("GwDocNumber", "公文 发文字号", NUMBER_PARA, b.BODY),
     ("GwTitle", "公文 标题", TITLE_PARA, b.TITLE),
     ("GwCaption", "公文 题注", CAPTION_PARA, b.HEADING2),
+    ("GwSigner", "公文 签发人", SIGNER_PARA, b.BODY),
+    ("GwLetterNumber", "公文 信函发文字号", LETTER_NUMBER_PARA, b.BODY),
     ("GwRecipient", "公文 主送机关", RECIPIENT_PARA, b.BODY),
     ("GwHeading1", "公文 一级标题", b.Para(first_line=2 * g.CHAR, keep_next=True), b.HEADING1),
     ("GwHeading2", "公文 二级标题", b.Para(first_line=2 * g.CHAR, keep_next=True), b.HEADING2),
@@ -305,6 +460,7 @@ _OVERRIDES = (
     ("/word/settings.xml", f"{_OOXML}.wordprocessingml.settings+xml"),
     ("/word/footer1.xml", f"{_OOXML}.wordprocessingml.footer+xml"),
     ("/word/footer2.xml", f"{_OOXML}.wordprocessingml.footer+xml"),
+    ("/word/footer3.xml", f"{_OOXML}.wordprocessingml.footer+xml"),
     ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
     ("/docProps/app.xml", f"{_OOXML}.extended-properties+xml"),
 )
@@ -335,6 +491,8 @@ DOCUMENT_RELS = (
     f'<Relationship Id="rIdSettings" Type="{_REL}/settings" Target="settings.xml"/>'
     f'<Relationship Id="rIdFooterOdd" Type="{_REL}/footer" Target="footer1.xml"/>'
     f'<Relationship Id="rIdFooterEven" Type="{_REL}/footer" Target="footer2.xml"/>'
+    # page 1 of a 信函格式 document carries no number; the renderer turns it on (titlePg)
+    f'<Relationship Id="rIdFooterFirst" Type="{_REL}/footer" Target="footer3.xml"/>'
     "</Relationships>"
 )
 
@@ -383,6 +541,7 @@ def package(blocks: list[str], title: str) -> bytes:
         "word/settings.xml": SETTINGS,
         "word/footer1.xml": footer("right"),
         "word/footer2.xml": footer("left"),
+        "word/footer3.xml": EMPTY_FOOTER,
     }
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:

@@ -72,6 +72,7 @@ TOKEN_CASE = {
         "document": {"number": 4, "date": "2031-06-20", "printed_by": "戊己处"},
     }],
     "report": {"number": 5, "date": "2031-06-10", "signatory": "戊己组", "sealed": False,
+               "signers": ["赵一"],
                "printed_by": "戊己处", "proposals": [{"title": "加强运用", "text": "用好结果"}]},
     "circular": {"number": 6, "date": "2031-06-12", "printed_by": "戊己处",
                  "requirements": [{"title": "抓好整改", "text": "逐条落实"}]},

@@ -1,4 +1,4 @@
-"""`gongwen generate --pdf`: the PDFs beside the .docx, and the .docx kept when LibreOffice is not."""
+"""`gongwen generate --pdf`: the PDFs beside the .docx, kept when LibreOffice is not there."""
 
 from __future__ import annotations
 

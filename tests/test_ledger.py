@@ -52,7 +52,8 @@ def test_the_ledger_sheet_has_one_row_per_issue_as_an_office_expects(case):
     issues = [(d, i) for d in case.departments for i in d.issues]
     assert len(rows) == len(issues) == 117
     (number, first), (d, i) = rows[0], issues[0]
-    assert first["问题编号"] == d.issues[0].id and first["单位"] == d.name and first["负责人"] == d.official.name
+    assert first["问题编号"] == d.issues[0].id and first["单位"] == d.name
+    assert first["负责人"] == d.official.name
     assert first["问题"] == i.text and first["整改状态"] == "已整改"
     assert first["整改完成日期"] == dt.datetime.combine(i.rectified_on, dt.time())
     cell = ws[f"{letter('rectified_on')}{number}"]

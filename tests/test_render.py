@@ -9,6 +9,7 @@ import json
 import re
 import zipfile
 from fractions import Fraction
+from pathlib import Path
 
 import docx
 import pytest
@@ -73,7 +74,10 @@ def test_section_geometry_in_twips(documents, kind):
     assert got == {"top": "2098", "bottom": "1984", "left": "1588", "right": "1474"}
 
 
-@pytest.mark.parametrize("kind", list(KINDS))
+FILE_FORM = ["circular", "interview", "decision"]  # the sample's report is plain, letters 信函
+
+
+@pytest.mark.parametrize("kind", FILE_FORM)
 def test_the_mark_and_the_rule_are_red(documents, kind):
     data = next(d.data for d in documents if d.kind == kind)
     root = part(data, "word/document.xml")
@@ -95,7 +99,7 @@ def test_the_mark_and_the_rule_are_red(documents, kind):
     assert ind.get(f"{W}left") is None and ind.get(f"{W}right") is None
 
 
-@pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.parametrize("kind", [*FILE_FORM, "report"])
 def test_the_imprint_is_anchored_to_the_bottom_of_the_type_area(documents, kind):
     data = next(d.data for d in documents if d.kind == kind)
     root = part(data, "word/document.xml")
@@ -112,6 +116,68 @@ def test_the_imprint_is_anchored_to_the_bottom_of_the_type_area(documents, kind)
     assert "抄送：" in box_text and "印发" in box_text
     widths = [int(b.get(f"{W}sz")) for b in anchor.iter(f"{W}bottom")]
     assert widths == [8, 6, 8] or widths == [8, 8]  # 0.35 / 0.25 / 0.35 mm in eighths of a pt
+
+
+EMU_MM = 36000
+
+
+def test_a_letter_has_the_letter_head_of_10_1(documents):
+    data = next(d.data for d in documents if d.kind == "feedback")
+    root = part(data, "word/document.xml")
+    assert not by_style(root, "GwDocNumber")  # no 文件 mark, no red rule under the number
+    (mark,) = by_style(root, "GwMark")  # in a text box: the name alone, red
+    assert "".join(mark.itertext()) == "丹江口市人民代表大会常务委员会"
+    assert mark.find(f".//{W}color").get(f"{W}val") == "FF0000"
+    box = root.xpath('//wp:anchor[wp:docPr/@name="信函格式发文机关标志"]', namespaces=NS)[0]
+    assert box.find("wp:positionV", NS).get("relativeFrom") == "page"
+    bars = {}
+    for name in ("上双线粗", "上双线细", "下双线细", "下双线粗"):
+        (a,) = root.xpath(f'//wp:anchor[wp:docPr/@name="信函格式{name}"]', namespaces=NS)
+        x = int(a.find("wp:positionH/wp:posOffset", NS).text) / EMU_MM
+        y = int(a.find("wp:positionV/wp:posOffset", NS).text) / EMU_MM
+        cx, cy = (int(a.find("wp:extent", NS).get(k)) / EMU_MM for k in ("cx", "cy"))
+        assert round(x, 1) == 20.0 and round(cx, 1) == 170.0  # 170 mm, centred on 210 mm
+        bars[name] = (y, y + cy)
+    assert bars["上双线粗"][1] < bars["上双线细"][0]  # thick over thin
+    assert bars["下双线细"][1] < bars["下双线粗"][0]  # thin over thick
+    assert round(bars["下双线粗"][1], 1) == 277.0  # 20 mm above the bottom edge
+    (number,) = by_style(root, "GwLetterNumber")
+    assert number.find(f"{W}pPr/{W}jc").get(f"{W}val") == "right"
+    # the paragraph also anchors the drawings: its own text is in its direct runs
+    own = "".join(t.text or "" for t in number.findall(f"{W}r/{W}t"))
+    assert re.fullmatch(r"丹人常函〔2020〕[1-9]\d*号", own)
+    # page 1 carries no number
+    sect = root.find(f".//{W}sectPr")
+    assert sect.find(f"{W}titlePg") is not None
+    refs = {r.get(f"{W}type") for r in sect.findall(f"{W}footerReference")}
+    assert refs == {"default", "even", "first"}
+    # the 版记: 抄送 only, no 印发 line, no rules
+    (anchor,) = root.xpath('//wp:anchor[wp:docPr/@name="版记"]', namespaces=NS)
+    box_text = "\n".join("".join(p.itertext()) for p in anchor.iter(f"{W}p"))
+    assert "抄送：" in box_text and "印发" not in box_text
+    assert not list(anchor.iter(f"{W}bottom"))
+
+
+def test_an_upward_report_names_its_signer_on_the_number_line():
+    case = load_case(Path(__file__).parent.parent / "samples" / "case-county.json")
+    root = part(render(case, "report"), "word/document.xml")
+    (number,) = by_style(root, "GwDocNumber")
+    text = "".join(number.itertext())
+    assert re.fullmatch(r"青人常〔2024〕\d+号\t?签发人：龚德胜", text.replace("\t", "\t")), text
+    assert number.find(f"{W}pPr/{W}jc").get(f"{W}val") == "left"
+    ind = number.find(f"{W}pPr/{W}ind")
+    assert ind.get(f"{W}firstLine") == "320" and ind.get(f"{W}left") is None  # one 字 in
+    tab = number.find(f"{W}pPr/{W}tabs/{W}tab")
+    assert (tab.get(f"{W}val"), tab.get(f"{W}pos")) == ("right", str(8844 - 320))  # 1 字 short
+    faces = [r.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") for r in number.findall(f"{W}r")]
+    assert faces[-1] == "楷体_GB2312" and "仿宋_GB2312" in faces  # label 仿宋, name 楷体
+
+
+def test_a_plain_report_starts_with_its_title(documents):
+    root = part(next(d.data for d in documents if d.kind == "report"), "word/document.xml")
+    assert not by_style(root, "GwMark") and not by_style(root, "GwDocNumber")
+    first = next(p for p in root.iter(f"{W}p") if "".join(p.itertext()).strip())
+    assert first.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "GwTitle"
 
 
 def test_odd_and_even_footers_carry_page_fields(documents):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from gongwen.case.model import Case, DocumentSettings
+from gongwen.case.model import Case, DocumentSettings, Form
 from gongwen.i18n import DEFAULT_LANG, N_, t
 
 
@@ -43,6 +43,9 @@ NOTICE_AFTER = N_("the notice is dated {day}, after the interview on {date}")
 DEADLINE_BEFORE_LETTER = N_("the deadline {day} is before the letter that sets it ({date})")
 PRINTED_BEFORE = N_("印发日期 {day} is before the 成文日期 {date}")
 NO_NUMBER = N_("a document with a 版头 needs a 发文字号: give its number")
+NO_SIGNER = N_(
+    "an 上行文 in 文件格式 names its 签发人 (7.2.6): give signers, or set upward to false"
+)
 DECIDED_AFTER = N_("decided on {day}, after the document that says so ({date})")
 
 # The documents that state past events, and the events, as message ids translated on output.
@@ -166,6 +169,8 @@ def _documents(case: Case) -> list[Problem]:
         if doc.printed_on is not None and doc.printed_on < doc.date:
             values = {"day": _d(doc.printed_on), "date": _d(doc.date)}
             out.append(Problem(f"{path}.printed_on", "CS305", PRINTED_BEFORE, values))
-        if doc.number is None:
+        if doc.number is None and doc.form is not Form.PLAIN:
             out.append(Problem(f"{path}.number", "CS307", NO_NUMBER, {}))
+        if doc.upward and doc.form is Form.FILE and not doc.signers:
+            out.append(Problem(f"{path}.signers", "CS308", NO_SIGNER, {}))
     return out

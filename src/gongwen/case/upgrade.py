@@ -65,6 +65,10 @@ def upgrade(data: dict[str, Any], lang: str = DEFAULT_LANG) -> tuple[dict[str, A
                 note(
                     N_("supervisions: reported to {whom} as a {form}"), whom=short, form=REPORT_FORM
                 )
+    report = out.get("report")
+    if isinstance(report, dict) and "upward" not in report:
+        report["upward"] = False  # schema 1 laid it out as any other document
+        note(N_("report.upward: false (schema 1 gave the report no 签发人)"))
     _departments(out, note)
     past = out.get("last_year")
     if isinstance(past, dict) and isinstance(past.get("departments"), list):

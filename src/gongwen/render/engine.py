@@ -23,6 +23,7 @@ FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 # new paragraphs and page breaks, which case text must not be able to do.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _NS = {
     "w": _W,
     "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
@@ -126,10 +127,23 @@ def _apply_layout(document: Any, layout: Layout) -> None:
         anchor.find("wp:extent", _NS).set("cy", cy)
         for ext in _xpath(anchor, ".//a:xfrm/a:ext"):
             ext.set("cy", cy)
+    if layout.letter:
+        _first_page_unnumbered(body)
     if layout.seal_image is not None:
         signature = _paragraphs(body, "GwSignature")
         if signature:
             _add_seal(document, signature[0], layout)
+
+
+def _first_page_unnumbered(body: Any) -> None:
+    """Page 1 takes the template's empty first-page footer (信函格式, 10.1)."""
+    sect = body.find(_w("sectPr"))
+    refs = sect.findall(_w("footerReference"))
+    first = sect.makeelement(
+        _w("footerReference"), {_w("type"): "first", _R_ID: "rIdFooterFirst"}
+    )
+    refs[-1].addnext(first)
+    sect.find(_w("docGrid")).addprevious(sect.makeelement(_w("titlePg"), {}))
 
 
 def _add_seal(document: Any, paragraph: Any, layout: Layout) -> None:

@@ -57,6 +57,25 @@ RED_RULE_GAP = Mm(4)  # under the 发文字号 (7.2.7)
 # (fonts/fonts.conf): 8 pt gives 3.85 mm to the foot of 号; 7 pt gave 3.5 mm.
 RED_RULE_SPACE = Pt(8)
 
+# ---- 上行文: 签发人 on the 发文字号 line (7.2.6) -------------------------------------------
+SIGNER_INSET = CHAR  # 签发人 one 字 from the right, the 发文字号 one 字 from the left
+
+# ---- 信函格式 (10.1) ----------------------------------------------------------------------
+LETTER_MARK_TOP = Mm(30)  # top edge of the mark's characters below the paper's top edge
+LETTER_RULE_LENGTH = Mm(170)  # both double rules, centred on the page
+LETTER_RULE_GAP = Mm(4)  # the upper double rule under the mark
+LETTER_BOTTOM_GAP = Mm(20)  # the lower double rule's bottom edge above the paper's bottom
+LETTER_THICK = Pt(2)  # 实务: the double rules' thick and thin lines and the gap between them
+LETTER_THIN = Pt(0.5)
+LETTER_RULE_SPACE = Pt(1.5)
+# the 发文字号's characters under the upper double rule: ⅞ of a 3号 character's height
+LETTER_NUMBER_GAP = Length(BODY_SIZE * 7 // 8)
+# The mark's ink starts this far below its line box (MARK_TOP − MARK_BEFORE, as measured for
+# the 文件 mark) and is this tall, top of 青 to foot of 会, measured in LibreOffice with Noto
+# Serif CJK SC Bold for 小标宋 at 小初: where its foot lies, for the rule 4 mm below.
+MARK_INK_DROP = Length(MARK_TOP - MARK_BEFORE)
+MARK_INK_HEIGHT = Mm(12.1)
+
 # ---- 版记 (7.4) -------------------------------------------------------------------------
 IMPRINT_THICK = Mm(0.35)
 IMPRINT_THIN = Mm(0.25)

@@ -29,7 +29,11 @@ def verify_pdf(
     from gongwen.ingest import IngestError
     from gongwen.ingest.pdf_layout import read_layout
     from gongwen.verify.elements import Elements
-    from gongwen.verify.measure import KINDS, Context
+    from gongwen.verify.letter import KINDS as LETTER_KINDS
+    from gongwen.verify.measure import KINDS as MEASURES
+    from gongwen.verify.measure import Context
+
+    KINDS = {**MEASURES, **LETTER_KINDS}
 
     name = os.fspath(path)
     selected = list(rules) if rules is not None else list(load_rules().values())

@@ -14,6 +14,8 @@ _PAGE_NUMBER = re.compile(r"^\s*[—–\-－―]?\s*(\d{1,4})\s*[—–\-－―]
 _IMPRINT_WORDS = ("印发", "抄送")
 TYPE_BOTTOM = Mm(262)
 _LONG_RULE = Mm(100)
+# Red rules longer than the type area (156 mm) are 信函格式's double rules (170 mm, 10.1).
+_LETTER_RULE = Mm(160)
 
 
 def is_red(color: tuple[float, float, float]) -> bool:
@@ -46,11 +48,36 @@ class Elements:
     layout: PdfLayout
 
     @cached_property
+    def letter_rules(self) -> tuple[Rule, ...]:
+        """The red double rules of a 信函格式 page 1, top to bottom (none in other forms)."""
+        if not self.layout.pages:
+            return ()
+        found = [r for r in self.layout.pages[0].rules
+                 if is_red(r.color) and r.length > _LETTER_RULE]
+        return tuple(sorted(found, key=lambda r: r.top))
+
+    @property
+    def letter(self) -> bool:
+        """Whether page 1 is laid out in 信函格式 (10.1)."""
+        return bool(self.letter_rules)
+
+    @cached_property
+    def letter_number(self) -> TextLine | None:
+        """The 发文字号 of a letter: the first black line under the upper double rule."""
+        upper = [r for r in self.letter_rules if r.top < Mm(150)]
+        if not upper:
+            return None
+        below = [line for line in self.layout.pages[0].lines
+                 if line.em_top > upper[-1].bottom and not is_red(line.color)]
+        return below[0] if below else None
+
+    @cached_property
     def red_rule(self) -> Rule | None:
-        """The red separator of the 版头 on page 1."""
+        """The red separator of the 版头 on page 1 (a 文件格式 one, as wide as the type area)."""
         if not self.layout.pages:
             return None
-        rules = [r for r in self.layout.pages[0].rules if is_red(r.color)]
+        rules = [r for r in self.layout.pages[0].rules
+                 if is_red(r.color) and r.length <= _LETTER_RULE]
         return rules[0] if rules else None
 
     @cached_property
@@ -111,8 +138,12 @@ class Elements:
         return tuple(line for line in page.lines if page_number_value(line) is not None)
 
     def body_lines(self, page: PageLayout) -> tuple[TextLine, ...]:
-        """The lines of `page` that are not page numbers nor the 版记."""
-        skip = set(self.imprint.lines) if self.imprint and self.imprint.page == page.number else ()
+        """The lines of `page` that are not page numbers nor the 版记 (nor a letter's mark,
+        which 10.1 sets above the type area)."""
+        here = self.imprint is not None and self.imprint.page == page.number
+        skip = set(self.imprint.lines) if here and self.imprint else set()
+        if self.letter and page.number == 1:
+            skip |= set(self.mark)
         return tuple(
             line for line in page.lines
             if page_number_value(line) is None and line not in skip

@@ -177,7 +177,7 @@ def chars_per_line(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
 
 def issuer_mark(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
     """The top of the red mark's ink is `below_type_top_mm` under the type area's top."""
-    if not ctx.elements.mark:
+    if not ctx.elements.mark or ctx.elements.letter:  # a letter's mark: verify.letter
         return
     line = ctx.elements.mark[0]
     got_ink = ctx.ink(line)

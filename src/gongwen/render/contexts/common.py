@@ -24,6 +24,7 @@ class Layout:
     signature_right: Length
     date_right: Length
     imprint_height: Length
+    letter: bool = False  # 信函格式: no page number on page 1, a 版记 without rules
     seal_image: Path | None = None
     seal_centre: int = 0  # EMU from the left edge of the type area to the seal's centre
 
@@ -136,10 +137,13 @@ def signature_layout(signatory: str, date: str, sealed: bool) -> tuple[Length, L
     return Length(round(sig_right * g.CHAR)), Length(round(date_right * g.CHAR))
 
 
-def imprint_height(cc: str) -> Length:
-    """Height of the 版记 box: three rules, the 抄送 lines (if any) and the 印发 line."""
+def imprint_height(cc: str, *, letter: bool = False) -> Length:
+    """Height of the 版记 box: three rules, the 抄送 lines (if any) and the 印发 line; a
+    信函格式 版记 is the 抄送 lines alone (10.1)."""
     per_line = g.TYPE_WIDTH / g.IMPRINT_CHAR - 2 - 3  # one 字 in each side, then 抄送：
     cc_lines = math.ceil(width(cc + "。") / per_line) if cc else 0
+    if letter:
+        return Length(cc_lines * g.IMPRINT_LINE + g.Pt(2))
     rules = 3 if cc else 2
     rule = g.RULE_LINE + g.IMPRINT_THICK
     return Length(rules * rule + (cc_lines + 1) * g.IMPRINT_LINE + g.Pt(2))
@@ -171,6 +175,9 @@ def document(
     code = settings.code or case.issuer.code
     year = settings.year or settings.date.year
     doc = {
+        "form": settings.form.value,
+        "upward": settings.upward and settings.form.value == "file",
+        "signers": list(settings.signers),
         "number": doc_number(code, year, number if number is not None else settings.number),
         "title": "\n".join(lines),
         "caption": caption,
@@ -187,10 +194,12 @@ def document(
     sig_right, date_right = signature_layout(signatory, date, settings.sealed)
     seal = settings.seal_image if settings.sealed else None
     layout = Layout(
-        mark_scale=mark_scale(case.issuer.mark),
+        mark_scale=mark_scale(case.issuer.name if settings.form.value == "letter"
+                              else case.issuer.mark),
+        letter=settings.form.value == "letter",
         signature_right=sig_right,
         date_right=date_right,
-        imprint_height=imprint_height(cc),
+        imprint_height=imprint_height(cc, letter=settings.form.value == "letter"),
         seal_image=seal,
         seal_centre=round(g.TYPE_WIDTH - date_right - width(date) * g.CHAR / 2),
     )
