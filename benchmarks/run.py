@@ -188,6 +188,37 @@ def pdf_rows(docs: int, repeats: int) -> list[tuple[str, str, str]]:
     ]
 
 
+
+def round_rows(repeats: int) -> list[tuple[str, str, str]]:
+    """The whole sample round to PDF: one soffice against one per core, taking turns."""
+    from pdf import documents
+
+    from gongwen.export import to_pdf
+    from gongwen.parallel import cpu_count
+
+    cores = cpu_count()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        files = documents(folder, 10_000)  # every document of samples/case.json
+        runs = iter(range(10 * repeats))
+
+        def convert(jobs: int | None) -> Callable[[], object]:
+            def action() -> None:
+                result = to_pdf(files, folder / f"out{next(runs)}", jobs=jobs)
+                assert result.ok, [f.message("en") for f in result.failures]
+                assert result.processes == (1 if jobs == 1 else min(cores, len(files)))
+
+            return action
+
+        one, every = interleaved([convert(1), convert(None)], repeats)
+    n = len(files)
+    return [
+        (f"PDF of the sample round ({n} documents), 1 soffice", f"{one:.2f} s",
+         f"{one / n:.3f} s/doc"),
+        (f"PDF of the sample round ({n} documents), {cores} soffice at once (one per core)",
+         f"{every:.2f} s", f"{every / n:.3f} s/doc; **{one / every:.2f}× 1 process**"),
+    ]  # fmt: skip
+
 # VmHWM, not getrusage(RUSAGE_SELF): a process started by fork + exec may report the peak of
 # the process it was forked from (here this benchmark, which holds a 1,000-department set).
 _MEMORY = """
@@ -300,6 +331,7 @@ def main() -> int:
             rows += generate_rows(args.repeats)
         if "pdf" in args.only and shutil.which("soffice") and not args.no_pdf:
             rows += pdf_rows(args.pdf_docs, args.repeats)
+            rows += round_rows(args.repeats)
         if "memory" in args.only:
             rows += memory_rows(root, args.reports, args.memory)
         if "help" in args.only:
