@@ -211,15 +211,18 @@ ATTACHMENT_NOTE_MORE = b.Para(
     style="GwAttachmentNote", left=6 * g.CHAR, hanging=1 * g.CHAR, keep_next=True
 )
 SIGNATURE_PARA = b.Para(style="GwSignature", align="right", right=2 * g.CHAR, keep_next=True)
-DATE_PARA = b.Para(style="GwDate", align="right", right=4 * g.CHAR, keep_next=True)
-NOTE_PARA = b.Para(style="GwNote", first_line=2 * g.CHAR, keep_next=True)
+# The date is kept with a 附注 under it, not with the 版记: the 版记 goes where printing puts
+# it (the back page, when double-sided), the renderer's fitting decides.
+DATE_PARA = b.Para(style="GwDate", align="right", right=4 * g.CHAR)
+DATE_KEPT = b.Para(style="GwDate", align="right", right=4 * g.CHAR, keep_next=True)
+NOTE_PARA = b.Para(style="GwNote", first_line=2 * g.CHAR)
 
 
 def closing() -> list[str]:
     """附件说明, then 署名 and 成文日期 (sealed or not), then 附注 (7.3.4–7.3.6).
 
-    Every line is kept with the next, down to the 版记's anchor when no attachment comes
-    between: the 署名 never stands on a page without text, and the 版记 never alone.
+    Every line is kept with the next from the last body paragraph down to the date (and the
+    附注): the 署名 never stands on a page without text. The 版记 is not kept with them.
     """
     return [
         b.tag("{%p for line in doc.attachment_notes %}"),
@@ -235,15 +238,17 @@ def closing() -> list[str]:
         b.tag("{%p endif %}"),
         b.tag("{%p endfor %}"),
         KEPT_BLANK,
-        # a seal needs room: its top stays within one line of the text (7.3.5.1)
+        # a seal needs room, but its top stays within one line of the text (7.3.5.1): the
+        # 42 mm seal reaches 1.7 lines above the 署名, so one more blank line, not two
         b.tag("{%p if doc.sealed %}"),
-        KEPT_BLANK,
         KEPT_BLANK,
         b.tag("{%p endif %}"),
         b.para("{{ doc.signatory }}", SIGNATURE_PARA),
-        b.para("{{ doc.date }}", DATE_PARA),
         b.tag("{%p if doc.note %}"),
+        b.para("{{ doc.date }}", DATE_KEPT),
         b.para("{{ doc.note }}", NOTE_PARA),
+        b.tag("{%p else %}"),
+        b.para("{{ doc.date }}", DATE_PARA),
         b.tag("{%p endif %}"),
     ]
 
@@ -422,7 +427,8 @@ def styles() -> str:
     """styles.xml: no theme fonts anywhere, every style with its eastAsia face and zh-CN."""
     defaults = (
         f"<w:docDefaults><w:rPrDefault>{b.rpr(b.BODY)}</w:rPrDefault>"
-        '<w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
+        '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>'
+        '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
         f'<w:spacing w:after="0" w:line="{g.twips(g.LINE_PITCH)}" w:lineRule="exact"/>'
         "</w:pPr></w:pPrDefault></w:docDefaults>"
     )

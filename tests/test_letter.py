@@ -12,7 +12,7 @@ from pdfbuild import require_soffice
 
 from gongwen.case import load_case
 from gongwen.export import to_pdf
-from gongwen.render import render_all
+from gongwen.fit import generate
 from gongwen.resources import data_dir
 from gongwen.verify import verify_pdf
 
@@ -84,18 +84,19 @@ DEFECTS = {
 def county_pdfs(tmp_path_factory):
     require_soffice()
     folder = tmp_path_factory.mktemp("county")
-    docs = render_all(load_case(data_dir("samples") / "case-county.json"))
-    letter = next(d for d in docs if d.kind == "feedback")
+    case = load_case(data_dir("samples") / "case-county.json")
+    fitted = generate(case, folder, jobs=None)  # rendered, converted, the pages fitted
+    assert fitted.export.ok, [f.message("en") for f in fitted.export.failures]
+    out = {p.stem: p for p in fitted.export.pdfs}
+    letter = next(p for p in fitted.docx if p.name.startswith("评阅意见反馈函"))
     paths = []
-    for doc in docs:
-        paths.append(folder / doc.file_name)
-        paths[-1].write_bytes(doc.data)
     for name, (change, _codes) in DEFECTS.items():
         paths.append(folder / f"defect-{name}.docx")
-        paths[-1].write_bytes(_edit(letter.data, change))
-    result = to_pdf(paths, tmp_path_factory.mktemp("pdf"))
+        paths[-1].write_bytes(_edit(letter.read_bytes(), change))
+    result = to_pdf(paths, tmp_path_factory.mktemp("pdf"), jobs=None)
     assert result.ok, [f.message("en") for f in result.failures]
-    return {p.stem: pdf for p, pdf in zip(paths, result.pdfs, strict=True)}
+    out.update({p.stem: pdf for p, pdf in zip(paths, result.pdfs, strict=True)})
+    return out
 
 
 def test_every_document_of_the_county_round_verifies_clean(county_pdfs):

@@ -350,6 +350,11 @@ class Case(Frozen):
         "(or each department's votes); none where no vote was held",
     )
     naming: Naming = Field(default_factory=Naming, description="who the circular names")
+    double_sided: bool = Field(
+        True,
+        description="the documents are printed on both sides: the 版记 goes on an even page, "
+        "the back of the last sheet, with a blank page before it where needed (7.4, 7.5)",
+    )
     team: Team
     steps: Steps
     departments: list[Department] = Field(min_length=1)

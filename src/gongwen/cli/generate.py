@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from gongwen.cli import print_case_error
 from gongwen.i18n import N_, t
+
+if TYPE_CHECKING:
+    from gongwen.case import Case
 
 KIND_NAMES = ("report", "circular", "interview", "decision", "feedback")
 
@@ -30,9 +34,19 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     p.add_argument("--force", action="store_true", help="overwrite existing files")
     p.add_argument(
-        "--pdf", action="store_true", help="also convert them to PDF (LibreOffice, one process)"
+        "--pdf",
+        action="store_true",
+        help="also convert them to PDF (LibreOffice) and fit the pages: the 署名 on a page "
+        "with text, the 版记 on the back page",
     )
     p.add_argument("--verify", action="store_true", help="with --pdf: measure each PDF (GB7xx)")
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="LibreOffice processes at once (default: one per core)",
+    )
     return p
 
 
@@ -48,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
         print_case_error(exc, lang, args.case)
         return 2
     try:
+        if args.pdf:
+            return _fitted(case, args)
         written = write_all(case, args.output, args.kind, force=args.force)
     except FileExistsError as exc:
         print(
@@ -58,23 +74,34 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(t(N_("cannot generate: {error}"), lang, error=exc), file=sys.stderr)
         return 2
+    _written(written, args)
+    return 0
+
+
+def _written(written: list, args: argparse.Namespace) -> None:
     for path in written:
         print(path)
-    print(t(N_("{n} document(s) written to {folder}"), lang, n=len(written), folder=args.output))
-    return _pdf(written, args) if args.pdf else 0
+    print(
+        t(N_("{n} document(s) written to {folder}"), args.lang, n=len(written), folder=args.output)
+    )
 
 
-def _pdf(written: list, args: argparse.Namespace) -> int:
-    """Convert what was written; the .docx files stay whatever happens here."""
+def _fitted(case: Case, args: argparse.Namespace) -> int:
+    """Write, convert and fit the pages; without LibreOffice, the .docx alone, exit 1."""
     from gongwen.cli.pdf import describe_substitutions, verify_and_print
-    from gongwen.export import SofficeMissing, to_pdf
+    from gongwen.export import SofficeMissing
+    from gongwen.fit import generate
+    from gongwen.render import write_all
 
     lang = args.lang
     try:
-        result = to_pdf(written, args.output)
+        fitted = generate(case, args.output, args.kind, force=args.force, jobs=args.jobs)
     except SofficeMissing as error:
+        _written(write_all(case, args.output, args.kind, force=args.force), args)
         print(t(N_("gongwen: {message}"), lang, message=error.message(lang)), file=sys.stderr)
         return 1
+    _written(list(fitted.docx), args)
+    result = fitted.export
     for pdf in result.pdfs:
         print(t(N_("PDF: {path}"), lang, path=str(pdf)))
     for failure in result.failures:

@@ -28,6 +28,13 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="seconds for the whole run (default %(default)g)",
     )
     p.add_argument("--verify", action="store_true", help="measure each PDF made (GB7xx)")
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="LibreOffice processes at once (default: one per core)",
+    )
     return p
 
 
@@ -63,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     results = []
     try:
         for outdir, files in groups.items():
-            results.append(to_pdf(files, outdir, timeout=args.timeout))
+            results.append(to_pdf(files, outdir, timeout=args.timeout, jobs=args.jobs))
     except SofficeMissing as error:
         print(t(N_("gongwen: {message}"), lang, message=error.message(lang)), file=sys.stderr)
         return 2

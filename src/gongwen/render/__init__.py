@@ -6,25 +6,39 @@ safe, unique file names; `write_all(case, outdir)` writes them, each atomically.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from gongwen.case import Case
 from gongwen.render.kinds import KINDS, Kind
 from gongwen.render.names import safe_stem, unique
+from gongwen.units import Length
 
-__all__ = ["KINDS", "Kind", "RenderedDocument", "render", "render_all", "write_all"]
+__all__ = ["KINDS", "Fit", "Kind", "RenderedDocument", "render", "render_all", "write_all"]
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """What measuring a rendering asked to change: the 版记 on a page of its own after
+    `blank_pages` blank pages, unnumbered (7.5); the line pitch of the text from the
+    paragraph starting with `squeeze_from` on (7.3.5.1)."""
+
+    imprint_break: bool = False
+    blank_pages: int = 0
+    pitch: Length | None = None
+    squeeze_from: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class RenderedDocument:
-    """One generated document: its kind, a file name safe on every system, its bytes."""
+    """One generated document: its kind, its item's index, a safe file name, its bytes."""
 
     kind: str
     file_name: str
     data: bytes
+    index: int = 0
 
 
 def _kind(kind: str) -> Kind:
@@ -43,30 +57,47 @@ def _pick(case: Case, kind: Kind, item: int | str | None) -> Any:
     if isinstance(item, int):
         return items[item]
     for candidate in items:
-        if item in (getattr(candidate, "department", None), getattr(candidate, "name", None),
-                    getattr(candidate, "subject", None)):
+        if item in (
+            getattr(candidate, "department", None),
+            getattr(candidate, "name", None),
+            getattr(candidate, "subject", None),
+        ):
             return candidate
     raise ValueError(f"no {kind.name} item called {item!r}")
 
 
-def _render(case: Case, kind: Kind, item: Any) -> bytes:
+def _render(case: Case, kind: Kind, item: Any, fit: Fit | None = None) -> bytes:
     from gongwen.render.engine import render_template
 
-    return render_template(kind.template, kind.module.build(case, item))
+    prepared = kind.module.build(case, item)
+    if fit is not None:
+        layout = replace(
+            prepared.layout,
+            imprint_break=fit.blank_pages if fit.imprint_break else None,
+            pitch=fit.pitch,
+            squeeze_from=fit.squeeze_from,
+        )
+        prepared = replace(prepared, layout=layout)
+    return render_template(kind.template, prepared)
 
 
-def render(case: Case, kind: str, *, item: int | str | None = None) -> bytes:
+def render(
+    case: Case, kind: str, *, item: int | str | None = None, fit: Fit | None = None
+) -> bytes:
     """One document of `kind` as .docx bytes.
 
     `item` picks the interview (index or department), the decision (index or subject) or
     the department (index or name) for the kinds made once per item; None picks the first.
     """
     k = _kind(kind)
-    return _render(case, k, _pick(case, k, item))
+    return _render(case, k, _pick(case, k, item), fit)
 
 
-def render_all(case: Case, kinds: Iterable[str] | None = None) -> list[RenderedDocument]:
-    """Every document of `kinds` (all kinds by default), in kind order then item order."""
+def render_all(
+    case: Case, kinds: Iterable[str] | None = None, fits: Mapping[str, Fit] | None = None
+) -> list[RenderedDocument]:
+    """Every document of `kinds` (all kinds by default), in kind order then item order;
+    `fits` gives the adjustments measured for some, by file name."""
     wanted = list(kinds) if kinds is not None else list(KINDS)
     selected = [_kind(k) for k in KINDS if k in wanted]
     for k in wanted:
@@ -74,9 +105,10 @@ def render_all(case: Case, kinds: Iterable[str] | None = None) -> list[RenderedD
     taken: set[str] = set()
     out = []
     for k in selected:
-        for item in k.items(case):
+        for index, item in enumerate(k.items(case)):
             name = unique(safe_stem(k.module.name(case, item)), taken)
-            out.append(RenderedDocument(k.name, name, _render(case, k, item)))
+            data = _render(case, k, item, (fits or {}).get(name))
+            out.append(RenderedDocument(k.name, name, data, index))
     return out
 
 

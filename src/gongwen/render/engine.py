@@ -4,6 +4,7 @@ fix the properties, and pack a reproducible .docx (fixed timestamps and member o
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import io
@@ -129,19 +130,72 @@ def _apply_layout(document: Any, layout: Layout) -> None:
             ext.set("cy", cy)
     if layout.letter:
         _first_page_unnumbered(body)
+    if layout.pitch is not None:
+        _set_pitch(body, layout.pitch, layout.squeeze_from)
+    if layout.imprint_break is not None:
+        _imprint_section(body, layout.imprint_break)
     if layout.seal_image is not None:
         signature = _paragraphs(body, "GwSignature")
         if signature:
             _add_seal(document, signature[0], layout)
 
 
+def squeezed_text(text: str) -> str:
+    """Text as the fitting compares it: without white space."""
+    return "".join(text.split())
+
+
+def _set_pitch(body: Any, pitch: int, start: str | None) -> None:
+    """Every paragraph from the one starting with `start` (or the title) that is set at the
+    grid's pitch takes `pitch` (7.3.5.1: line spacing adjusted so that the 署名 and 成文日期
+    stand on a page with text)."""
+    grid = str(g.twips(g.LINE_PITCH))
+    started = False
+    for p in body.iter(_w("p")):
+        style = p.find(f"{_w('pPr')}/{_w('pStyle')}")
+        name = style.get(_w("val")) if style is not None else ""
+        own = squeezed_text("".join(t.text or "" for t in p.iter(_w("t"))))
+        started = started or (own.startswith(start) if start else name == "GwTitle")
+        if name == "GwAttachmentLabel":
+            break  # the attachment starts a page of its own: it keeps the grid
+        spacing = p.find(f"{_w('pPr')}/{_w('spacing')}")
+        if started and spacing is not None and spacing.get(_w("line")) == grid:
+            spacing.set(_w("line"), str(g.twips(pitch)))
+
+
+def _imprint_section(body: Any, blanks: int) -> None:
+    """The 版记 in a section of its own on a new page, after `blanks` blank pages, with no
+    page number on it nor on the blank pages (7.5). LibreOffice does not honour a section
+    that starts on an even page, so the blank pages are page breaks of their own."""
+    anchor = _xpath(body, './/wp:anchor[wp:docPr/@name="版记"]')[0]
+    holder = next(a for a in anchor.iterancestors(_w("p")))
+    before = holder.getprevious()
+    sect = body.find(_w("sectPr"))
+    ended = copy.deepcopy(sect)  # the text's section keeps its footers
+    ppr = before.find(_w("pPr"))
+    if ppr is None:
+        ppr = before.makeelement(_w("pPr"), {})
+        before.insert(0, ppr)
+    for keep in ppr.findall(_w("keepNext")):
+        ppr.remove(keep)
+    ppr.append(ended)
+    for ref in sect.findall(_w("footerReference")):
+        ref.set(_R_ID, "rIdFooterFirst")  # the empty footer
+    kind_el = sect.makeelement(_w("type"), {_w("val"): "nextPage"})
+    sect.find(_w("pgSz")).addprevious(kind_el)
+    for _ in range(blanks):
+        blank = holder.makeelement(_w("p"), {})
+        run = blank.makeelement(_w("r"), {})
+        run.append(run.makeelement(_w("br"), {_w("type"): "page"}))
+        blank.append(run)
+        holder.addprevious(blank)
+
+
 def _first_page_unnumbered(body: Any) -> None:
     """Page 1 takes the template's empty first-page footer (信函格式, 10.1)."""
     sect = body.find(_w("sectPr"))
     refs = sect.findall(_w("footerReference"))
-    first = sect.makeelement(
-        _w("footerReference"), {_w("type"): "first", _R_ID: "rIdFooterFirst"}
-    )
+    first = sect.makeelement(_w("footerReference"), {_w("type"): "first", _R_ID: "rIdFooterFirst"})
     refs[-1].addnext(first)
     sect.find(_w("docGrid")).addprevious(sect.makeelement(_w("titlePg"), {}))
 
@@ -205,3 +259,15 @@ def normalise_zip(data: bytes) -> bytes:
             info.external_attr = 0o644 << 16
             dst.writestr(info, members[name])
     return out.getvalue()
+
+
+def paragraph_texts(data: bytes) -> list[str]:
+    """The text of each body paragraph of the .docx `data`, without white space, in order."""
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        root = etree.fromstring(src.read("word/document.xml"))
+    body = root.find(_w("body"))
+    return [
+        squeezed_text("".join(t.text or "" for t in p.iter(_w("t")))) for p in body.iter(_w("p"))
+    ]

@@ -11,6 +11,10 @@ from gongwen.ingest.pdf_layout import PageLayout, PdfLayout, Rule, TextLine
 from gongwen.units import Mm
 
 _PAGE_NUMBER = re.compile(r"^\s*[—–\-－―]?\s*(\d{1,4})\s*[—–\-－―]?\s*$")
+_DATE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+# What may stand above a 署名 without being text of the document's own (7.3.5.1): a closing
+# formula (特此通知。), the 附件说明 and its continuation lines.
+_CLOSING = re.compile(r"^\s*(特此\S{2,4}。|附件：|\d+\.|此复。)")
 _IMPRINT_WORDS = ("印发", "抄送")
 TYPE_BOTTOM = Mm(262)
 _LONG_RULE = Mm(100)
@@ -131,7 +135,39 @@ class Elements:
                 line for line in page.lines if first.top <= line.baseline <= last.bottom
             )
             return Imprint(page.number, chosen, inside)
+        if self.letter:  # 10.1: a letter's 版记 is its 抄送 line(s), without rules
+            for page in reversed(self.layout.pages):
+                cc = tuple(line for line in page.lines if line.text.lstrip().startswith("抄送"))
+                if cc:
+                    return Imprint(page.number, (), cc)
         return None
+
+    @cached_property
+    def date_line(self) -> TextLine | None:
+        """The 成文日期: the last right-hand date line of the document's text."""
+        found = [
+            line
+            for page in self.layout.pages
+            for line in self.body_lines(page)
+            if _DATE.match(line.text) and line.right > Mm(120)
+        ]
+        return found[-1] if found else None
+
+    @cached_property
+    def signature_without_text(self) -> bool:
+        """Whether the page of the 署名 and 成文日期 holds no text of the document above them
+        but a closing formula and the 附件说明 (7.3.5.1 forbids such a page)."""
+        date = self.date_line
+        if date is None or date.page == 1:
+            return False
+        page = self.layout.pages[date.page - 1]
+        above = [line for line in self.body_lines(page) if line.baseline < date.baseline]
+        in_note = False
+        for line in above[:-1]:  # the last is the 署名, on the line above the date
+            in_note = in_note or line.text.lstrip().startswith("附件：")
+            if not (in_note or _CLOSING.match(line.text)):
+                return False
+        return True
 
     def page_numbers(self, page: PageLayout) -> tuple[TextLine, ...]:
         """The page-number lines of `page`."""

@@ -29,10 +29,14 @@ def letter_mark(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
     if got_ink is None:
         return
     if _off(got_ink.top.mm, p["top_mm"], p["tolerance_mm"]):
-        yield Hit(N_("the letter's mark starts {actual} from the top of the paper, expected "
-                     "{expected}"), {"actual": mm(got_ink.top.mm), "expected": mm(p["top_mm"])},
-                  page=1, snippet=line.text[:20], expected=mm(p["top_mm"]),
-                  actual=mm(got_ink.top.mm))
+        yield Hit(
+            N_("the letter's mark starts {actual} from the top of the paper, expected {expected}"),
+            {"actual": mm(got_ink.top.mm), "expected": mm(p["top_mm"])},
+            page=1,
+            snippet=line.text[:20],
+            expected=mm(p["top_mm"]),
+            actual=mm(got_ink.top.mm),
+        )
 
 
 def _above(ctx: Context, line: Any, limit: Any) -> Any:
@@ -55,32 +59,58 @@ def letter_rules(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
     for rule in [*upper, *lower]:
         if _off(rule.left.mm, 105 - half, tol) or _off(rule.right.mm, 105 + half, tol):
             got = f"{rule.left.mm:.1f}–{rule.right.mm:.1f} mm"
-            yield Hit(N_("a double rule of the letter runs {actual} from the paper's left edge, "
-                         "expected {expected}"), {"actual": got, "expected": want}, page=1,
-                      expected=want, actual=got)
+            yield Hit(
+                N_(
+                    "a double rule of the letter runs {actual} from the paper's left edge, "
+                    "expected {expected}"
+                ),
+                {"actual": got, "expected": want},
+                page=1,
+                expected=want,
+                actual=got,
+            )
             return
     if len(upper) != 2 or len(lower) != 2:
         got = f"{len(upper)} + {len(lower)}"
-        yield Hit(N_("the letter has {actual} red rules above and below, expected two double "
-                     "rules"), {"actual": got}, page=1, expected="2 + 2", actual=got)
+        yield Hit(
+            N_("the letter has {actual} red rules above and below, expected two double rules"),
+            {"actual": got},
+            page=1,
+            expected="2 + 2",
+            actual=got,
+        )
         return
     if not (upper[0].thickness > upper[1].thickness and lower[1].thickness > lower[0].thickness):
-        yield Hit(N_("the double rules are not thick over thin above and thin over thick below"),
-                  {}, page=1, expected=N_("thick over thin, thin over thick"),
-                  actual=N_("otherwise"))
+        yield Hit(
+            N_("the double rules are not thick over thin above and thin over thick below"),
+            {},
+            page=1,
+            expected=N_("thick over thin, thin over thick"),
+            actual=N_("otherwise"),
+        )
     if ctx.elements.mark:
         mark = _above(ctx, ctx.elements.mark[0], upper[0].top)
         if mark is not None:
             gap = upper[0].top.mm - mark.bottom.mm
             if _off(gap, p["below_mark_mm"], tol):
-                yield Hit(N_("the upper double rule is {actual} under the mark, expected "
-                             "{expected}"), {"actual": mm(gap), "expected": mm(p["below_mark_mm"])},
-                          page=1, expected=mm(p["below_mark_mm"]), actual=mm(gap))
+                yield Hit(
+                    N_("the upper double rule is {actual} under the mark, expected {expected}"),
+                    {"actual": mm(gap), "expected": mm(p["below_mark_mm"])},
+                    page=1,
+                    expected=mm(p["below_mark_mm"]),
+                    actual=mm(gap),
+                )
     want_bottom = 297 - p["above_bottom_mm"]
     if _off(lower[1].bottom.mm, want_bottom, tol):
-        yield Hit(N_("the lower double rule ends {actual} from the top of the paper, expected "
-                     "{expected}"), {"actual": mm(lower[1].bottom.mm), "expected": mm(want_bottom)},
-                  page=1, expected=mm(want_bottom), actual=mm(lower[1].bottom.mm))
+        yield Hit(
+            N_(
+                "the lower double rule ends {actual} from the top of the paper, expected {expected}"
+            ),
+            {"actual": mm(lower[1].bottom.mm), "expected": mm(want_bottom)},
+            page=1,
+            expected=mm(want_bottom),
+            actual=mm(lower[1].bottom.mm),
+        )
 
 
 def letter_number(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
@@ -92,19 +122,33 @@ def letter_number(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
         return
     tol = p["tolerance_mm"]
     if _off(number.right.mm, p["right_mm"], tol):
-        yield Hit(N_("the letter's document number ends {actual} from the paper's left edge, "
-                     "expected {expected} (flush right)"),
-                  {"actual": mm(number.right.mm), "expected": mm(p["right_mm"])}, page=1,
-                  snippet=number.text[:20], expected=mm(p["right_mm"]),
-                  actual=mm(number.right.mm))
+        yield Hit(
+            N_(
+                "the letter's document number ends {actual} from the paper's left edge, "
+                "expected {expected} (flush right)"
+            ),
+            {"actual": mm(number.right.mm), "expected": mm(p["right_mm"])},
+            page=1,
+            snippet=number.text[:20],
+            expected=mm(p["right_mm"]),
+            actual=mm(number.right.mm),
+        )
     got_ink = ctx.ink(number)
     if got_ink is None:
         return
     gap, want = got_ink.top.mm - upper[-1].bottom.mm, Pt(p["below_rule_pt"]).mm
     if _off(gap, want, tol):
-        yield Hit(N_("the letter's document number is {actual} under the double rule, expected "
-                     "{expected}"), {"actual": mm(gap), "expected": mm(want)}, page=1,
-                  snippet=number.text[:20], expected=mm(want), actual=mm(gap))
+        yield Hit(
+            N_(
+                "the letter's document number is {actual} under the double rule, expected "
+                "{expected}"
+            ),
+            {"actual": mm(gap), "expected": mm(want)},
+            page=1,
+            snippet=number.text[:20],
+            expected=mm(want),
+            actual=mm(gap),
+        )
 
 
 def letter_first_page(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
@@ -113,9 +157,13 @@ def letter_first_page(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
         return
     numbers = ctx.elements.page_numbers(ctx.layout.pages[0])
     if numbers:
-        yield Hit(N_("page 1 of a letter carries page number {actual}"),
-                  {"actual": numbers[0].text.strip()}, page=1, expected="—",
-                  actual=numbers[0].text.strip())
+        yield Hit(
+            N_("page 1 of a letter carries page number {actual}"),
+            {"actual": numbers[0].text.strip()},
+            page=1,
+            expected="—",
+            actual=numbers[0].text.strip(),
+        )
 
 
 KINDS = {

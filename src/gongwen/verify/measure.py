@@ -117,6 +117,9 @@ def lines_per_page(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
     for i, page in enumerate(pages[:-1]):
         if page.number == 1 and ctx.elements.red_rule is not None:
             continue
+        date = ctx.elements.date_line
+        if date is not None and date.page == page.number:
+            continue  # the 署名's page: 7.3.5.1 lets its line spacing be adjusted to fit
         if not ctx.elements.body_lines(pages[i + 1]):
             continue
         every = ctx.elements.body_lines(page)
@@ -295,6 +298,8 @@ def imprint_position(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
                   {"actual": imprint.page, "expected": last_page}, page=imprint.page,
                   expected=str(last_page), actual=str(imprint.page))
         return
+    if not imprint.rules:
+        return  # a letter's 版记 has no rules (10.1)
     got = imprint.rules[-1].bottom.mm
     if _off(got, p["bottom_mm"], p["tolerance_mm"]):
         yield Hit(N_("the imprint's last rule is {actual} from the top of the paper, expected "

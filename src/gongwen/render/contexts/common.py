@@ -25,6 +25,10 @@ class Layout:
     date_right: Length
     imprint_height: Length
     letter: bool = False  # 信函格式: no page number on page 1, a 版记 without rules
+    # Set by fitting after a rendering was measured (gongwen.fit), never by a context:
+    imprint_break: int | None = None  # the 版记 on a page of its own after this many blank
+    pitch: Length | None = None  # the line pitch of the text that fits the 署名 on its page
+    squeeze_from: str | None = None  # the start of the first paragraph set at `pitch`
     seal_image: Path | None = None
     seal_centre: int = 0  # EMU from the left edge of the type area to the seal's centre
 
