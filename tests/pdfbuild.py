@@ -230,9 +230,14 @@ def build(path: Path, layout: Layout = Layout()) -> Path:
     for i in range(layout.body_paragraphs):
         parts.append(_para(SENTENCE * (2 + i % 3), first_chars=200, line=line))
     parts.append(_para("", line=line))
-    parts.append(_para("丹江口市人大常委会", jc="right", line=line,
+    parts.append(_para("丹江口市人民代表大会常务委员会", jc="right", line=line,
                        ind='<w:ind w:right="640"/>'))
-    parts.append(_para("2020年3月20日", jc="right", line=line, ind='<w:ind w:right="960"/>',
+    # 7.3.5.2: the date's first character 2 字 right of the 署名's: the 署名 (15 characters of
+    # 16 pt less 0.25 pt spacing each) ends 2 字 from the right, the date starts 2 字 after
+    # the 署名's start, set from the left so that the digits' width does not move it
+    start = 8844 - 640 - 15 * 315
+    parts.append(_para("2020年3月20日", jc="left", line=line,
+                       ind=f'<w:ind w:left="{start + 640}" w:firstLine="0"/>',
                        latin="Times New Roman"))
     if layout.imprint:
         parts.append(_imprint(layout))

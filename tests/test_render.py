@@ -365,13 +365,14 @@ def test_the_unsealed_layout_starts_the_date_two_characters_right_of_the_signatu
     root = part(documents[0].data, "word/document.xml")  # the report is unsealed
     (sig,) = by_style(root, "GwSignature")
     (date,) = by_style(root, "GwDate")
-    right = lambda p: int(p.find(f"{W}pPr/{W}ind").get(f"{W}right"))  # noqa: E731
-    sig_text, date_text = "".join(sig.itertext()), "".join(date.itertext())
-    assert right(sig) == 640  # 2 字
-    width = lambda s: sum(1 if ord(c) > 0x2E80 else 0.5 for c in s)  # noqa: E731
-    sig_start = 28 - 2 - width(sig_text)
-    date_start = 28 - right(date) / 320 - width(date_text)
-    assert date_start - sig_start == pytest.approx(2)
+    assert sig.find(f"{W}pPr/{W}ind").get(f"{W}right") == "640"  # 2 字
+    # the date is set from the left by its first character, whatever its digits' width:
+    # the 署名's start (its characters 16 pt less 0.25 pt spacing each) plus 2 字
+    chars = len("".join(sig.itertext()))
+    assert date.find(f"{W}pPr/{W}jc").get(f"{W}val") == "left"
+    ind = date.find(f"{W}pPr/{W}ind")
+    assert int(ind.get(f"{W}left")) == 8844 - 640 - chars * 315 + 640
+    assert ind.get(f"{W}firstLine") == "0" and ind.get(f"{W}right") is None
 
 
 def _png(path) -> None:

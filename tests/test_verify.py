@@ -31,7 +31,7 @@ CASES = {
         Layout(mark_before_mm=Layout().mark_before_mm + 10, top_mm=25.4, bottom_mm=25.4,
                left_mm=31.8, right_mm=31.8, footer_align="center"),
         {"GB702", "GB703", "GB704", "GB705", "GB707", "GB709", "GB710", "GB711", "GB712",
-         "GB714", "GB715"},
+         "GB714", "GB715", "GB724"},  # GB724: the 署名 block is 2 字 inside a narrower area
     ),
 }
 

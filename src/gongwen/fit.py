@@ -31,7 +31,8 @@ from gongwen.verify.elements import Elements
 
 FLOOR = Twips(420)  # 21 pt: 1.3 times the 3号 text, the tightest pitch fitting may use
 MAX_ROUNDS = 5
-_TYPE_TOP_MM, _TYPE_BOTTOM_MM = 37.0, 262.0
+_TYPE_TOP_MM, _TYPE_BOTTOM_MM, _TYPE_RIGHT_MM = 37.0, 262.0, 184.0
+_SHIFT_MM = 0.3  # a 署名 this close to its place is left where it is
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,9 @@ def decide(elements: Elements, fit: Fit, double_sided: bool, starts: list[str]) 
         squeezed = _squeeze(elements, fit, starts)
         if squeezed is not None:
             return squeezed
+    shift = _signature_shift(elements)
+    if shift is not None:
+        return replace(fit, signature_shift=Length(fit.signature_shift + shift))
     imprint = elements.imprint
     if imprint is None or fit.imprint_break or imprint.page == 1:
         return fit  # a one-page document keeps its 版记 under its text
@@ -65,6 +69,27 @@ def decide(elements: Elements, fit: Fit, double_sided: bool, starts: list[str]) 
     if alone and elements.page_numbers(page):
         return replace(fit, imprint_break=True)
     return fit
+
+
+def _signature_shift(elements: Elements) -> Length | None:
+    """How far the 署名 must move to stand where 7.3.5.1/7.3.5.2 put it against a date set
+    from the right (its place then hangs on the digits' width in the face), or None."""
+    date = elements.date_line
+    if date is None:
+        return None
+    page = elements.layout.pages[date.page - 1]
+    above = [ln for ln in elements.body_lines(page) if ln.baseline < date.baseline]
+    if not above:
+        return None
+    sig, char = above[-1], g.CHAR.mm
+    inset = _TYPE_RIGHT_MM - date.right.mm
+    if abs(inset - 4 * char) < 0.5:  # sealed: the 署名 centred over the date
+        error = (date.left.mm + date.right.mm) / 2 - (sig.left.mm + sig.right.mm) / 2
+    elif abs(inset - 2 * char) < 0.5:  # unsealed, the date the longer: 2 字 before its start
+        error = (date.left.mm - 2 * char) - sig.left.mm
+    else:
+        return None
+    return g.Mm(error) if abs(error) > _SHIFT_MM else None
 
 
 def _squeeze(elements: Elements, fit: Fit, starts: list[str]) -> Fit | None:

@@ -19,6 +19,9 @@ from gongwen.units import Length
 __all__ = ["KINDS", "Fit", "Kind", "RenderedDocument", "render", "render_all", "write_all"]
 
 
+_NO_SHIFT = Length(0)
+
+
 @dataclass(frozen=True, slots=True)
 class Fit:
     """What measuring a rendering asked to change: the 版记 on a page of its own after
@@ -27,6 +30,7 @@ class Fit:
 
     imprint_break: bool = False
     blank_pages: int = 0
+    signature_shift: Length = _NO_SHIFT  # the 署名 moved right by this much (left if < 0)
     pitch: Length | None = None
     squeeze_from: str | None = None
 
@@ -76,6 +80,7 @@ def _render(case: Case, kind: Kind, item: Any, fit: Fit | None = None) -> bytes:
             imprint_break=fit.blank_pages if fit.imprint_break else None,
             pitch=fit.pitch,
             squeeze_from=fit.squeeze_from,
+            signature_right=Length(prepared.layout.signature_right - fit.signature_shift),
         )
         prepared = replace(prepared, layout=layout)
     return render_template(kind.template, prepared)

@@ -112,6 +112,19 @@ def _set_right(paragraph: Any, right: int) -> None:
     ind.set(_w("rightChars"), str(round(right / g.CHAR * 100)))
 
 
+def _set_left(paragraph: Any, left: int) -> None:
+    """Set from the left at `left`, by its first character."""
+    ppr = paragraph.find(_w("pPr"))
+    ppr.find(_w("jc")).set(_w("val"), "left")
+    ind = ppr.find(_w("ind"))
+    for name in ("right", "rightChars", "hanging", "hangingChars"):
+        ind.attrib.pop(_w(name), None)
+    ind.set(_w("firstLine"), "0")  # the style's first-line indent would move it 2 字
+    ind.set(_w("firstLineChars"), "0")
+    ind.set(_w("left"), str(g.twips(left)))
+    ind.set(_w("leftChars"), str(round(left / g.CHAR * 100)))
+
+
 def _apply_layout(document: Any, layout: Layout) -> None:
     """The geometry that depends on the text: mark width, 署名/日期 indents, 版记 height."""
     body = document.element.body
@@ -122,7 +135,10 @@ def _apply_layout(document: Any, layout: Layout) -> None:
     for p in _paragraphs(body, "GwSignature"):
         _set_right(p, layout.signature_right)
     for p in _paragraphs(body, "GwDate"):
-        _set_right(p, layout.date_right)
+        if layout.date_left is not None:
+            _set_left(p, layout.date_left)
+        else:
+            _set_right(p, layout.date_right)
     for anchor in _xpath(body, './/wp:anchor[wp:docPr/@name="版记"]'):
         cy = str(int(layout.imprint_height))
         anchor.find("wp:extent", _NS).set("cy", cy)

@@ -22,8 +22,9 @@ class Layout:
 
     mark_scale: int  # percent width of the mark's characters, so it fits one line
     signature_right: Length
-    date_right: Length
+    date_right: Length  # the date's right indent; or, with date_left, 0 and unused
     imprint_height: Length
+    date_left: Length | None = None  # the date anchored by its first character (7.3.5.2)
     letter: bool = False  # 信函格式: no page number on page 1, a 版记 without rules
     # Set by fitting after a rendering was measured (gongwen.fit), never by a context:
     imprint_break: int | None = None  # the 版记 on a page of its own after this many blank
@@ -127,18 +128,29 @@ def mark_scale(mark: str) -> int:
     return max(g.MIN_MARK_SCALE, min(100, math.floor(fit)))
 
 
-def signature_layout(signatory: str, date: str, sealed: bool) -> tuple[Length, Length]:
-    """Right indents of the 署名 and the 成文日期 (7.3.5.1 sealed, 7.3.5.2 unsealed)."""
-    w_sig, w_date = width(signatory), width(date)
+def signature_layout(
+    signatory: str, date: str, sealed: bool
+) -> tuple[Length, Length, Length | None]:
+    """Right indents of the 署名 and the 成文日期, and the date's left indent where it is
+    anchored by its first character (7.3.5.1 sealed, 7.3.5.2 unsealed).
+
+    Unsealed, the date's first character stands 2 字 right of the 署名's first character:
+    with a 署名 as long as the date or longer, the date is set from the left, at the 署名's
+    start plus 2 字, so its digits' width (which the face decides) does not move it. Only a
+    date longer than the 署名 is set from the right and the 署名 placed by the date's width,
+    counted as LibreOffice sets digits beside Chinese (¾ 字, the safe side)."""
+    w_sig, w_date = width(signatory), _set_width(date)
     if sealed:  # date 4 字 from the right, 署名 centred over the date
         date_right = 4.0
         sig_right = max(0.0, date_right + (w_date - w_sig) / 2)
-    else:  # 署名 2 字 from the right, the date starting 2 字 further right than the 署名
-        sig_right, date_right = 2.0, w_sig - w_date
-        if date_right < 2.0:
-            date_right = 2.0
-            sig_right = 4.0 + w_date - w_sig
-    return Length(round(sig_right * g.CHAR)), Length(round(date_right * g.CHAR))
+        return Length(round(sig_right * g.CHAR)), Length(round(date_right * g.CHAR)), None
+    if w_sig >= w_date:  # 署名 2 字 from the right, the date from the 署名's start + 2 字
+        # each character of the 署名 advances 1 字 plus the run's character spacing
+        sig_width = round(w_sig * (g.CHAR + g.CHAR_SPACING))
+        start = Length(g.TYPE_WIDTH - 2 * g.CHAR - sig_width + 2 * g.CHAR)
+        return Length(2 * g.CHAR), Length(0), start
+    sig_right = 4.0 + w_date - w_sig  # the date 2 字 from the right, the 署名 2 字 before it
+    return Length(round(sig_right * g.CHAR)), Length(2 * g.CHAR), None
 
 
 def imprint_height(cc: str, *, letter: bool = False) -> Length:
@@ -195,7 +207,7 @@ def document(
         "printed_by": settings.printed_by or f"{case.issuer.name}办公室",
         "printed_on": long_date(settings.printed_on or settings.date),
     }
-    sig_right, date_right = signature_layout(signatory, date, settings.sealed)
+    sig_right, date_right, date_left = signature_layout(signatory, date, settings.sealed)
     seal = settings.seal_image if settings.sealed else None
     layout = Layout(
         mark_scale=mark_scale(case.issuer.name if settings.form.value == "letter"
@@ -203,9 +215,10 @@ def document(
         letter=settings.form.value == "letter",
         signature_right=sig_right,
         date_right=date_right,
+        date_left=date_left,
         imprint_height=imprint_height(cc, letter=settings.form.value == "letter"),
         seal_image=seal,
-        seal_centre=round(g.TYPE_WIDTH - date_right - width(date) * g.CHAR / 2),
+        seal_centre=round(g.TYPE_WIDTH - date_right - _set_width(date) * g.CHAR / 2),
     )
     return doc, layout, "".join(lines)
 
