@@ -178,8 +178,12 @@ class Column:
     align: str = "center"
 
 
-def table(columns: list[Column], rows: str) -> str:
-    """A full-width table with a repeated heading row and one row per item of `rows`."""
+FIT_COLUMNS = "gongwen:fit-columns"  # the renderer sets this table's widths from its content
+
+
+def table(columns: list[Column], rows: str, *, fit: bool = False) -> str:
+    """A full-width table with a repeated heading row and one row per item of `rows`; with
+    `fit`, the renderer sizes its columns from what the rows hold."""
     total = sum(c.width for c in columns)
     widths = [round(g.twips(g.TYPE_WIDTH) * c.width / total) for c in columns]
     edges = "".join(
@@ -190,7 +194,9 @@ def table(columns: list[Column], rows: str) -> str:
         f'<w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
         f"<w:tblBorders>{edges}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
         '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
-        "</w:tblCellMar></w:tblPr>"
+        "</w:tblCellMar>"
+        + (f'<w:tblDescription w:val="{FIT_COLUMNS}"/>' if fit else "")
+        + "</w:tblPr>"
     )
     grid = "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"
 

@@ -59,6 +59,7 @@ ATTACHMENT = [
             Column("按期整改", Mm(18), "{{ row.rectified }}"),
         ],
         "rows",
+        fit=True,
     ),
     blank(),
 ]

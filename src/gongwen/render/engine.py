@@ -144,6 +144,8 @@ def _apply_layout(document: Any, layout: Layout) -> None:
         anchor.find("wp:extent", _NS).set("cy", cy)
         for ext in _xpath(anchor, ".//a:xfrm/a:ext"):
             ext.set("cy", cy)
+    for table in body.iter(_w("tbl")):
+        _fit_table(table)
     if layout.letter:
         _first_page_unnumbered(body)
     if layout.pitch is not None:
@@ -159,6 +161,42 @@ def _apply_layout(document: Any, layout: Layout) -> None:
 def squeezed_text(text: str) -> str:
     """Text as the fitting compares it: without white space."""
     return "".join(text.split())
+
+
+FIT_COLUMNS = "gongwen:fit-columns"
+_CELL_PADDING = 170  # twips: the cells' left and right margins (templates/_blocks.py)
+
+
+def _fit_table(table: Any) -> None:
+    """A table's last row kept with the one before (never alone under a repeated heading),
+    and, where the template asks, its columns sized from what they hold."""
+    rows = table.findall(_w("tr"))
+    if len(rows) > 2:
+        for ppr in rows[-2].iter(_w("pPr")):
+            if ppr.find(_w("keepNext")) is None:
+                ppr.insert(
+                    1 if ppr.find(_w("pStyle")) is not None else 0,
+                    ppr.makeelement(_w("keepNext"), {}),
+                )
+    described = table.find(f"{_w('tblPr')}/{_w('tblDescription')}")
+    if described is None or described.get(_w("val")) != FIT_COLUMNS:
+        return
+    from gongwen.render.tables import column_widths
+
+    cells = [row.findall(_w("tc")) for row in rows]
+    count = len(cells[0])
+    columns = [
+        ["".join(t.text or "" for t in row[i].iter(_w("t"))) for row in cells if len(row) == count]
+        for i in range(count)
+    ]
+    char = g.twips(g.TABLE_SIZE)
+    widths = [round(w) for w in column_widths(columns, g.twips(g.TYPE_WIDTH), char, _CELL_PADDING)]
+    widths[-1] += g.twips(g.TYPE_WIDTH) - sum(widths)
+    for col, w in zip(table.find(_w("tblGrid")).findall(_w("gridCol")), widths, strict=True):
+        col.set(_w("w"), str(w))
+    for row in cells:
+        for cell, w in zip(row, widths, strict=False):
+            cell.find(f"{_w('tcPr')}/{_w('tcW')}").set(_w("w"), str(w))
 
 
 def _set_pitch(body: Any, pitch: int, start: str | None) -> None:

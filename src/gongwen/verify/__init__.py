@@ -34,8 +34,9 @@ def verify_pdf(
     from gongwen.verify.measure import Context
     from gongwen.verify.pages import KINDS as PAGE_KINDS
     from gongwen.verify.signature import KINDS as SIGNATURE_KINDS
+    from gongwen.verify.tables import KINDS as TABLE_KINDS
 
-    KINDS = {**MEASURES, **LETTER_KINDS, **PAGE_KINDS, **SIGNATURE_KINDS}
+    KINDS = {**MEASURES, **LETTER_KINDS, **PAGE_KINDS, **SIGNATURE_KINDS, **TABLE_KINDS}
 
     name = os.fspath(path)
     selected = list(rules) if rules is not None else list(load_rules().values())
