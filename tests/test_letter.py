@@ -63,6 +63,12 @@ def _number_page_one(xml: str) -> str:
     return xml.replace("<w:titlePg/>", "")
 
 
+def _centre_signer_line(xml: str) -> str:
+    i = xml.index("签发人：")
+    p = xml.rindex("<w:p>", 0, i)
+    return xml[:p] + xml[p:i].replace('<w:jc w:val="left"/>', '<w:jc w:val="center"/>', 1) + xml[i:]
+
+
 DEFECTS = {
     "mark 7 mm low": (_move("信函格式发文机关标志", dy_mm=7), {"GB716", "GB717"}),
     "upper rules 165 mm": (
@@ -89,10 +95,13 @@ def county_pdfs(tmp_path_factory):
     assert fitted.export.ok, [f.message("en") for f in fitted.export.failures]
     out = {p.stem: p for p in fitted.export.pdfs}
     letter = next(p for p in fitted.docx if p.name.startswith("评阅意见反馈函"))
+    report = next(p for p in fitted.docx if p.name.startswith("评阅报告"))
     paths = []
     for name, (change, _codes) in DEFECTS.items():
         paths.append(folder / f"defect-{name}.docx")
         paths[-1].write_bytes(_edit(letter.read_bytes(), change))
+    paths.append(folder / "defect-signer-centred.docx")
+    paths[-1].write_bytes(_edit(report.read_bytes(), _centre_signer_line))
     result = to_pdf(paths, tmp_path_factory.mktemp("pdf"), jobs=None)
     assert result.ok, [f.message("en") for f in result.failures]
     out.update({p.stem: pdf for p, pdf in zip(paths, result.pdfs, strict=True)})
@@ -139,3 +148,27 @@ def test_an_upward_report_sets_number_and_signer_one_character_in(county_pdfs):
     one = 16 / 72 * 25.4  # one 字 of 3号, mm
     assert abs(line.left.mm - (28 + one)) < 0.5 and abs(line.right.mm - (184 - one)) < 0.5
     assert line.text.startswith("青人常〔2024〕") and line.text.endswith("龚德胜")
+
+
+def test_an_upward_number_line_off_its_place_is_gb726(county_pdfs):
+    codes = {f.code for f in verify_pdf(county_pdfs["defect-signer-centred"])}
+    assert "GB726" in codes
+
+
+def test_several_signers_stand_one_a_line_the_number_on_the_last(tmp_path):
+    import json
+
+    from gongwen.render import render
+
+    data = json.loads((data_dir("samples") / "case-county.json").read_text(encoding="utf-8"))
+    data["report"]["signers"] = ["龚德胜", "岑慧敏"]
+    root_xml = _edit(render(load_case(data), "report"), lambda x: x)
+    with zipfile.ZipFile(io.BytesIO(root_xml)) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    first, last = xml.index("龚德胜"), xml.index("岑慧敏")
+    assert first < last and xml.count("签发人：") == 2
+    number = xml.index("青人常〔2024〕")
+    between = xml[first:last]
+    assert number > first and "青人常〔2024〕" in xml[xml.rindex("<w:p>", 0, last):last]
+    assert "GwSigner" in xml[xml.rindex("<w:p>", 0, first):first]
+    assert between.count("<w:p>") >= 1  # the first signer on a line of its own

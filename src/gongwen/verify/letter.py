@@ -172,3 +172,26 @@ KINDS = {
     "pdf_letter_number": letter_number,
     "pdf_letter_first_page": letter_first_page,
 }
+
+
+def signer_line(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
+    """An 上行文's 发文字号 line: the number one 字 in from the left, the 签发人 ending one 字
+    from the right (7.2.5, 7.2.6)."""
+    rule = ctx.elements.red_rule
+    if rule is None or not ctx.layout.pages:
+        return
+    lines = [ln for ln in ctx.layout.pages[0].lines
+             if "签发人" in ln.text and ln.baseline < rule.top]
+    if not lines:
+        return
+    line, char, tol = lines[-1], Pt(16).mm, p["tolerance_mm"]
+    for got, want, side in ((line.left.mm, 28 + char, N_("left end")),
+                            (line.right.mm, 184 - char, N_("right end"))):
+        if _off(got, want, tol):
+            yield Hit(N_("the {side} of the line with the 签发人 is {actual} from the paper's "
+                         "left edge, expected {expected} (one 字 in)"),
+                      {"side": side, "actual": mm(got), "expected": mm(want)}, page=1,
+                      snippet=line.text[:20], expected=mm(want), actual=mm(got))
+
+
+KINDS["pdf_signer_line"] = signer_line
