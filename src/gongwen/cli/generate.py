@@ -40,13 +40,9 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "with text, the 版记 on the back page",
     )
     p.add_argument("--verify", action="store_true", help="with --pdf: measure each PDF (GB7xx)")
-    p.add_argument(
-        "--jobs",
-        type=int,
-        default=None,
-        metavar="N",
-        help="LibreOffice processes at once (default: one per core)",
-    )
+    from gongwen.cli.pdf import add_jobs
+
+    add_jobs(p)
     return p
 
 

@@ -28,6 +28,12 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="seconds for the whole run (default %(default)g)",
     )
     p.add_argument("--verify", action="store_true", help="measure each PDF made (GB7xx)")
+    add_jobs(p)
+    return p
+
+
+def add_jobs(p: argparse.ArgumentParser) -> None:
+    """The --jobs option of the commands that run LibreOffice."""
     p.add_argument(
         "--jobs",
         type=int,
@@ -35,7 +41,6 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         metavar="N",
         help="LibreOffice processes at once (default: one per core)",
     )
-    return p
 
 
 def _docx(paths: list[str]) -> list[Path]:
