@@ -1,4 +1,4 @@
-"""`gongwen pdf`: convert .docx files to PDF through LibreOffice, in one process."""
+"""`gongwen pdf`: convert .docx files to PDF through LibreOffice, one process per core."""
 
 from __future__ import annotations
 
