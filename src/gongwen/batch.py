@@ -65,6 +65,7 @@ class Options:
     last_year_issues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     measure_pdf: bool = True  # measure submitted PDFs' layout in mm (GB7xx, rules/gbt9704-pdf.yaml)
     limits: Limits = DEFAULT_LIMITS  # what one submitted file may cost (size, parts, pages, time)
+    tables: tuple[Path, ...] = ()  # the roster and register files: never checked as submissions
 
     def rule_set(self) -> RuleSet:
         """The rule set with this run's overrides and selection applied."""
@@ -87,6 +88,8 @@ def _options(
     last_year_issues: str | Path | Mapping[str, Sequence[str]] | None = None,
     limits: Limits | None = None,
 ) -> Options:
+    named = (roster, register, last_year_issues)
+    tables = tuple(Path(t) for t in named if isinstance(t, str | Path))
     if isinstance(last_year_issues, str | Path):
         last_year_issues = last_year_open_issues(last_year_issues)
     if isinstance(roster, str | Path):
@@ -104,6 +107,7 @@ def _options(
         register=tuple(register or ()),
         last_year_issues={k: tuple(v) for k, v in (last_year_issues or {}).items()},
         limits=limits or DEFAULT_LIMITS,
+        tables=tables,
     )
 
 
@@ -164,7 +168,7 @@ def iter_check(
     rule_set = options.rule_set()
     seconds = timeout if timeout is not None else options.limits.file_seconds
     return parallel.run(
-        list(walk(paths)),
+        submissions(paths, options.tables),
         functools.partial(_checker, options),
         functools.partial(_unchecked, options, rule_set, seconds),
         jobs=jobs,
@@ -241,6 +245,16 @@ def files_with_suffix(paths: Iterable[str | Path], suffix: str) -> list[Path]:
         else:
             found.append(path)
     return found
+
+
+def submissions(paths: Iterable[str | Path], tables: Iterable[Path] = ()) -> list[Path]:
+    """The files under `paths` to check: all but the roster and register kept among them."""
+    skipped = {_same_file_key(t) for t in tables}
+    return [p for p in walk(paths) if _same_file_key(p) not in skipped]
+
+
+def _same_file_key(path: Path) -> str:
+    return os.path.normcase(os.path.realpath(path))
 
 
 def walk(paths: Iterable[str | Path]) -> Iterator[Path]:

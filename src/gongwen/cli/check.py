@@ -134,6 +134,7 @@ def run(args: argparse.Namespace) -> int:
             if args.last_year
             else {},
             limits=_limits(args),
+            tables=tuple(Path(f) for f in (args.roster, args.register, args.last_year_issues) if f),
         )
         options.rule_set()
     except (GongwenError, ValueError) as error:
