@@ -42,3 +42,11 @@ def test_the_cli_passes_over_the_tables_it_was_given(tmp_path):
     )  # fmt: skip
     files = json.loads(out.read_text(encoding="utf-8"))["files"]
     assert [Path(f["file"]).name for f in files] == [REPORT]
+
+
+def test_the_package_shows_only_its_public_api():
+    # gongwen.batch is loaded (imported above): a loaded submodule is not part of the API.
+    public = [name for name in dir(gongwen) if not name.startswith("_")]
+    assert public == sorted(gongwen.__all__)
+    assert {"check_file", "check_folder", "load_case", "render", "Finding"} <= set(public)
+    assert all(getattr(gongwen, name) is not None for name in gongwen.__all__)

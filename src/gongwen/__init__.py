@@ -8,8 +8,8 @@ The public API is imported lazily, so `import gongwen` (and `gongwen --help`) st
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+import importlib as _importlib
+from typing import Any as _Any
 
 _API = {
     "check_file": "gongwen.batch",
@@ -32,8 +32,13 @@ _API = {
 __all__ = sorted(_API)
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _Any:
     module = _API.get(name)
     if module is None:
         raise AttributeError(f"module 'gongwen' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+    return getattr(_importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    # Only the public API: not the names this module imports, nor the submodules loaded so far.
+    return sorted([*__all__, *(n for n in globals() if n.startswith("__"))])
