@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from operator import attrgetter
+from typing import Any
 
 from gongwen.units import Length
 
@@ -189,6 +190,9 @@ class Document:
     pages: tuple[Page, ...] = ()  # PDF only
     properties: Properties = field(default_factory=Properties)
     page_count: int | None = None
+    # PDF only: the geometry of every page (lines, rules, fonts) from the same single reading,
+    # for the measurements in mm (gongwen.ingest.pdf_layout.PdfLayout)
+    layout: Any = field(default=None, compare=False, repr=False)
 
     def with_role(self, *roles: Role) -> list[Paragraph]:
         """The paragraphs that have one of `roles`, in order."""

@@ -101,9 +101,12 @@ def has_text_layer(document: Document) -> bool:
 
 
 def load_pdf(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Read the PDF at `path` into a Document; IngestError when it cannot be read."""
+    """Read the PDF at `path` into a Document, with its page geometry (`layout`) from the
+    same reading; IngestError when it cannot be read."""
+    from gongwen.ingest.pdf_layout import read_layout
+
     path = Path(path)
-    reader = _open(path)
+    reader = open_pdf(path)
     try:
         count = len(reader.pages)
     except Exception as exc:  # a damaged page tree
@@ -118,6 +121,7 @@ def load_pdf(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     try:
         pages, lines = _read_pages(reader)
         properties = _properties(reader.metadata)
+        layout = read_layout(path, reader)
     except IngestError:
         raise
     except Exception as exc:  # pypdf raises many types for a damaged file
@@ -134,6 +138,7 @@ def load_pdf(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document:
         pages=pages,
         properties=properties,
         page_count=len(pages),
+        layout=layout,
     )
 
 
@@ -144,7 +149,10 @@ def _unreadable(path: Path, exc: BaseException) -> IngestError:
     )
 
 
-def _open(path: Path) -> Any:
+def open_pdf(path: Path) -> Any:
+    """The PDF at `path` opened with pypdf: one place judges encryption (a PDF locked only
+    against editing opens with the empty password and is read) and damage, for every reader
+    of gongwen."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError
 

@@ -127,24 +127,16 @@ def base_font_name(name: str) -> str:
 
 
 def _reader(path: Path) -> Any:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    """The PDF opened as every reader of gongwen opens it (encryption judged once there)."""
+    from gongwen.ingest.pdf import open_pdf
 
-    try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            raise IngestError("IO003", N_("the PDF is encrypted"), file=path.name)
-        _ = len(reader.pages)
-    except (PdfReadError, OSError, ValueError) as exc:
-        raise IngestError(
-            "IO001", N_("cannot read the file: {reason}"), {"reason": str(exc)}, file=path.name
-        ) from None
-    return reader
+    return open_pdf(path)
 
 
-def embedded_fonts(path: str | Path) -> tuple[str, ...]:
-    """The base names of the fonts the PDF's pages use, subset prefix stripped, sorted."""
-    reader = _reader(Path(path))
+def embedded_fonts(source: str | Path | Any) -> tuple[str, ...]:
+    """The base names of the fonts the PDF's pages use, subset prefix stripped, sorted;
+    `source` is a path or an opened reader."""
+    reader = _reader(Path(source)) if isinstance(source, str | Path) else source
     names: set[str] = set()
     for page in reader.pages:
         for font in _page_fonts(page).values():
@@ -163,17 +155,18 @@ def _page_fonts(page: Any) -> dict[str, Any]:
     return {str(k): v.get_object() for k, v in fonts.get_object().items()}
 
 
-def read_layout(path: str | Path) -> PdfLayout:
-    """Interpret every page's content stream into lines and rules."""
+def read_layout(path: str | Path, reader: Any = None) -> PdfLayout:
+    """Interpret every page's content stream into lines and rules; `reader` is the PDF
+    already opened, so that a file is opened and parsed once."""
     path = Path(path)
-    reader = _reader(path)
+    reader = reader if reader is not None else _reader(path)
     pages = []
     for number, page in enumerate(reader.pages, start=1):
         box = page.mediabox
         width, height = float(box.width), float(box.height)
         lines, rules = _Interpreter(page, number, height).run()
         pages.append(PageLayout(number, Pt(width), Pt(height), lines, rules))
-    return PdfLayout(str(path), tuple(pages), embedded_fonts(path))
+    return PdfLayout(str(path), tuple(pages), embedded_fonts(reader))
 
 
 # ---- the content-stream interpreter --------------------------------------------------
