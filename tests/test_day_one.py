@@ -8,8 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import gongwen
 from gongwen.batch import check_folder
+from gongwen.roster import load_register, load_roster
 
 SAMPLES = Path(__file__).parent.parent / "samples"
 REPORT = "市财政局-张伟-2019年度履职报告.docx"
@@ -49,4 +52,37 @@ def test_the_package_shows_only_its_public_api():
     public = [name for name in dir(gongwen) if not name.startswith("_")]
     assert public == sorted(gongwen.__all__)
     assert {"check_file", "check_folder", "load_case", "render", "Finding"} <= set(public)
-    assert all(getattr(gongwen, name) is not None for name in gongwen.__all__)
+
+
+ROSTER = "单位,姓名,职务\n市财政局,张伟,局长\n市教育局,李红梅,局长\n"
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8", "utf-8-sig"])
+def test_a_roster_is_read_in_the_encodings_excel_and_wps_save(tmp_path, encoding):
+    path = tmp_path / "名单.csv"
+    path.write_bytes(ROSTER.encode(encoding))
+    assert [(e.department, e.official) for e in load_roster(path)] == [
+        ("市财政局", "张伟"),
+        ("市教育局", "李红梅"),
+    ]
+
+
+def test_a_name_outside_gbk_is_read_from_gb18030(tmp_path):
+    path = tmp_path / "名单.csv"
+    path.write_bytes("单位,姓名\n市财政局,王䶮\n".encode("gb18030"))  # 䶮: CJK Ext. A
+    assert [e.official for e in load_roster(path)] == ["王䶮"]
+
+
+def test_the_gbk_register_excel_saves_is_read(tmp_path):
+    path = tmp_path / "收文登记.csv"
+    text = "文件,单位,收文日期\n市财政局-张伟-2019年度履职报告.docx,市财政局,2020/3/9\n"
+    path.write_bytes(text.encode("gbk"))
+    (receipt,) = load_register(path)
+    assert (receipt.department, receipt.received.isoformat()) == ("市财政局", "2020-03-09")
+
+
+def test_the_fixture_roster_is_gbk_and_read():
+    path = Path(__file__).parent / "fixtures" / "writers" / "名单-gbk.csv"
+    with pytest.raises(UnicodeDecodeError):
+        path.read_bytes().decode("utf-8")
+    assert len(load_roster(path)) >= 3

@@ -56,8 +56,8 @@ def test_a_missing_column_is_named(tmp_path):
 
 
 def test_a_table_in_another_encoding_is_refused_clearly(tmp_path):
-    path = tmp_path / "roster.csv"
-    path.write_bytes("单位,姓名\n市财政局,张伟\n".encode("gb18030"))
+    path = tmp_path / "roster.csv"  # GBK and GB18030 are read (tests/test_day_one.py); UTF-16 not
+    path.write_bytes("单位,姓名\n市财政局,张伟\n".encode("utf-16"))
     with pytest.raises(TableError) as info:
         load_roster(path)
     assert "UTF-8" in info.value.message("zh")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -54,7 +56,7 @@ REGISTER_COLUMNS = {
 
 
 def _rows(path: Path) -> list[list[str]]:
-    """The rows of a CSV (UTF-8, with or without BOM) or XLSX table, as strings."""
+    """The rows of a CSV (UTF-8 with or without BOM, or GB18030/GBK) or XLSX table, as strings."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
 
@@ -72,11 +74,32 @@ def _rows(path: Path) -> list[list[str]]:
             ]
         finally:
             wb.close()
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            return [row for row in csv.reader(fh)]
-    except UnicodeDecodeError:
-        raise TableError(N_("not UTF-8 text: save the table as CSV UTF-8"), str(path)) from None
+    return list(csv.reader(io.StringIO(_decoded(path), newline="")))
+
+
+# What a table saved as CSV can be in a Chinese office: "CSV UTF-8" (with a BOM from Excel,
+# without from WPS and LibreOffice) or "CSV (逗号分隔)", which Chinese Excel writes in the
+# ANSI code page, GBK. GB18030 reads GBK and more. The decodes are strict and UTF-8 is
+# tried first: Chinese text in GBK is practically never valid UTF-8, so the first decode
+# that succeeds is the encoding, where a statistical guess could take a short table for Big5.
+_CSV_ENCODINGS = ("utf-8", "gb18030")
+
+
+def _decoded(path: Path) -> str:
+    """The text of a CSV file, in the first encoding of _CSV_ENCODINGS that decodes it all."""
+    data = path.read_bytes()
+    if data.startswith(codecs.BOM_UTF8):
+        encodings: tuple[str, ...] = ("utf-8-sig",)
+    else:
+        encodings = _CSV_ENCODINGS
+    for encoding in encodings:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise TableError(
+        N_("neither UTF-8 nor GBK/GB18030 text: save the table as CSV UTF-8"), str(path)
+    )
 
 
 def _cell(value: object) -> str:
