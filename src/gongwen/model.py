@@ -52,6 +52,14 @@ class Part(StrEnum):
     TEXTBOX = "textbox"
 
 
+class BoxKind(StrEnum):
+    """What sets a paragraph apart from the text column, placed on the page by its own box."""
+
+    FRAME = "frame"  # a text frame (w:framePr)
+    TEXTBOX = "textbox"  # a text box (DrawingML wps:txbx or VML v:textbox)
+    CELL = "cell"  # a table cell
+
+
 class Alignment(StrEnum):
     """Paragraph alignment, in domain words."""
 
@@ -68,6 +76,19 @@ class LineRule(StrEnum):
     EXACT = "exact"
     AT_LEAST = "at_least"
     MULTIPLE = "multiple"  # `line` is a multiple of single spacing
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """Where a text frame, text box or table cell sets its text across the page."""
+
+    kind: BoxKind
+    left: Length | None = None  # the box's left edge from the left margin (page edge: from_page)
+    width: Length | None = None  # None: as wide as its text (a frame) or not known
+    align: Alignment | None = None  # placed against the margins (or page edges) instead
+    from_page: bool = False  # `left` and `align` are measured from the page's edges
+    inset_left: Length | None = None  # the box's inner margins; None: none
+    inset_right: Length | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +133,7 @@ class Paragraph:
     page: int | None = None  # 1-based, known for PDF input only
     runs: tuple[Run, ...] = ()
     fields: tuple[str, ...] = ()  # field types in the paragraph, such as PAGE (.docx only)
+    box: Box | None = None  # the frame, text box or cell it is set in; None: the text column
 
     @property
     def cjk_runs(self) -> tuple[Run, ...]:

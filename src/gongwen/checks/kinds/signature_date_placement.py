@@ -1,7 +1,12 @@
 """署名 and 成文日期 (no seal): the date on the line right after the 署名, both at the right.
 
-"At the right" means right-aligned, or right-indented / pushed right by a left indent of at
-least `min_left_chars` 字 (GB/T 9704 7.3.5.2 places them 2 字 from the right edge).
+"At the right" is judged by where the text lands (gongwen.landing), however it was put there:
+alignment, indents, full-width spaces, a frame, a text box or a table cell. The 署名 ends within
+`max_right_chars` 字 of the type area's right edge (GB/T 9704 7.3.5.2 puts it 2 字 from it);
+the date does too, or starts no left of the 署名's first character (7.3.5.2 puts it 2 字 to
+the right of it, so a date shorter than the 署名 ends further in). Where the page is not
+known, a paragraph is at the right when right-aligned or pushed right by a left indent of at
+least `min_left_chars` 字.
 """
 
 from __future__ import annotations
@@ -13,15 +18,19 @@ from gongwen.checks.context import Context, Hit
 from gongwen.checks.ruleset import Rule
 from gongwen.checks.text import ALIGNMENTS, date_paragraphs, in_text
 from gongwen.i18n import N_, t
+from gongwen.landing import Landing, landing
 from gongwen.model import Alignment, Document, Paragraph, Role
 
 PARAMS: dict[str, Any] = {
     "min_left_chars": {"type": "number", "default": 8, "min": 0},
+    "max_right_chars": {"type": "number", "default": 6, "min": 0},
 }
+# how far past the right edge rounding (a half-width space, a face's spacing) may carry text
+_OVERHANG_CHARS = 0.5
 
 
 def at_right(p: Paragraph, min_left_chars: float) -> bool:
-    """Whether the paragraph sits at the right of the type area."""
+    """Whether the paragraph is right-aligned or pushed right by its left indent."""
     if p.alignment in (Alignment.RIGHT,):
         return True
     left = p.indent_left_chars
@@ -36,14 +45,11 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     dates = date_paragraphs(doc)
     if not signatures:
         return
-    for p in [*signatures, *dates[-1:]]:
-        if doc.format != "pdf" and not at_right(p, rule.params["min_left_chars"]):
-            yield Hit(
-                N_("the signature and date must stand at the right"),
-                paragraph=p,
-                expected=t(ALIGNMENTS["right"], ctx.lang),
-                actual=t(ALIGNMENTS[p.alignment.value if p.alignment else "left"], ctx.lang),
-            )
+    if doc.format != "pdf":
+        column = _landing(doc, signatures[-1])
+        for p in [*signatures, *dates[-1:]]:
+            beside = column if p.role == Role.DATE else None
+            yield from _placement(doc, p, beside, rule.params, ctx)
     if dates:
         flow = in_text(doc)
         after = flow.index(signatures[-1]) + 1 if signatures[-1] in flow else None
@@ -52,3 +58,39 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                 N_("the date must be on the line right after the signature"),
                 paragraph=dates[-1],
             )
+
+
+def _landing(doc: Document, p: Paragraph) -> Landing | None:
+    return landing(p, doc.sections[p.section] if p.section < len(doc.sections) else None)
+
+
+def _placement(
+    doc: Document,
+    p: Paragraph,
+    signature: Landing | None,
+    params: dict[str, Any],
+    ctx: Context,
+) -> Iterator[Hit]:
+    """A hit when `p` does not stand at the right (a date: or in the 署名's column)."""
+    landed = _landing(doc, p)
+    if landed is None:
+        if not at_right(p, params["min_left_chars"]):
+            alignment = p.alignment.value if p.alignment else "left"
+            yield _hit(p, t(ALIGNMENTS[alignment], ctx.lang), ctx)
+        return
+    if -_OVERHANG_CHARS <= landed.from_right <= params["max_right_chars"]:
+        return
+    if signature is not None and landed.left >= signature.left - _OVERHANG_CHARS:
+        return
+    actual = t(N_("ends {chars} characters from the right edge"), ctx.lang,
+               chars=f"{landed.from_right:.1f}")  # fmt: skip
+    yield _hit(p, actual, ctx)
+
+
+def _hit(p: Paragraph, actual: str, ctx: Context) -> Hit:
+    return Hit(
+        N_("the signature and date must stand at the right"),
+        paragraph=p,
+        expected=t(ALIGNMENTS["right"], ctx.lang),
+        actual=actual,
+    )

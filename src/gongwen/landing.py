@@ -1,0 +1,144 @@
+"""Where a short paragraph's text lands across the type area, counted in 字.
+
+A 署名 is put at the right in many ways: right alignment, a right or left indent, full-width
+spaces (U+3000) or half-width spaces and tabs in front of it, a text frame, a text box or a
+table cell. What GB/T 9704 fixes is where the characters end up, so that is what is worked
+out here, from the model's values alone: the box the text is set in, the indents, the
+alignment and the width of every character, leading spaces included.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from gongwen.model import Alignment, Box, Paragraph, Run, Section, has_cjk
+from gongwen.units import Length, Twips
+
+DEFAULT_SIZE_PT = 16.0  # 三号, what a paragraph with no known size is taken to be set in
+# Word's default tab stops in its Chinese template, every 420 twips; a tab runs to the next
+DEFAULT_TAB = Twips(420)
+# Latin faces set a space a quarter of an em wide; a CJK face sets it half an em wide
+_LATIN_SPACE, _CJK_SPACE = 0.25, 0.5
+_CJK_FACE_NAMES = (
+    "simsun", "nsimsun", "fangsong", "kaiti", "simhei", "yahei", "dengxian", "gb2312", "song",
+    "hei", "fzxiaobiaosong", "stsong", "stfangsong", "stkaiti",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Landing:
+    """Where the text of a paragraph's first line lands, in 字 from the type area's left edge."""
+
+    left: float  # the left edge of the first visible character
+    right: float  # the right edge of the last visible character
+    width: float  # the type area's width
+
+    @property
+    def from_right(self) -> float:
+        """How far the text ends from the type area's right edge, in 字."""
+        return self.width - self.right
+
+
+def size_pt(p: Paragraph) -> float:
+    """The size most of the paragraph's visible characters are set in."""
+    sizes: dict[float, int] = {}
+    for run in p.runs:
+        if run.size_pt is not None and run.text.strip():
+            sizes[run.size_pt] = sizes.get(run.size_pt, 0) + len(run.text.strip())
+    return max(sizes, key=sizes.__getitem__) if sizes else DEFAULT_SIZE_PT
+
+
+def landing(p: Paragraph, section: Section | None) -> Landing | None:
+    """Where `p`'s text lands, or None when the page or the box it is set in is not known."""
+    if section is None:
+        return None
+    unit = size_pt(p)
+    area = Length(section.page_width - section.margin_left - section.margin_right).pt / unit
+    runs = p.runs or (Run(p.text),)
+    text = "".join(run.text for run in runs)
+    if not text.strip():
+        return None
+    lead_chars = len(text) - len(text.lstrip())
+    lead = _width(runs, unit, 0, lead_chars)
+    full = _width(runs, unit, 0, len(text.rstrip()))
+    left_indent = _indent(p.indent_left_chars, p.indent_left, unit)
+    right_indent = _indent(p.indent_right_chars, p.indent_right, unit)
+    first = _indent(p.indent_first_chars, p.indent_first, unit)
+    inner = left_indent + first + full + right_indent
+    span = _box_span(p.box, section, unit, area, inner) if p.box is not None else (0.0, area)
+    if span is None:
+        return None
+    start, end = span[0] + left_indent, span[1] - right_indent
+    if p.alignment == Alignment.RIGHT:
+        origin = end - full
+    elif p.alignment == Alignment.CENTER:
+        origin = (start + first + end - full) / 2
+    else:  # left, justified (a single line is set flush left), distributed's first character
+        origin = start + first
+    right = end if p.alignment == Alignment.DISTRIBUTE else origin + full
+    return Landing(left=origin + lead, right=right, width=area)
+
+
+def _box_span(
+    box: Box, section: Section, unit: float, area: float, inner: float
+) -> tuple[float, float] | None:
+    """The left and right edges of the box's text, in 字 from the type area's left edge."""
+    margin_left = section.margin_left.pt / unit
+    inset_left = box.inset_left.pt / unit if box.inset_left is not None else 0.0
+    inset_right = box.inset_right.pt / unit if box.inset_right is not None else 0.0
+    width = box.width.pt / unit if box.width is not None else inset_left + inner + inset_right
+    if box.left is not None:
+        left = box.left.pt / unit - (margin_left if box.from_page else 0.0)
+    elif box.align is not None:
+        low, high = (-margin_left, section.page_width.pt / unit - margin_left) if box.from_page \
+            else (0.0, area)  # fmt: skip
+        if box.align == Alignment.RIGHT:
+            left = high - width
+        elif box.align == Alignment.CENTER:
+            left = (low + high - width) / 2
+        else:
+            left = low
+    else:
+        return None
+    return left + inset_left, left + width - inset_right
+
+
+def _indent(chars: float | None, length: Length | None, unit: float) -> float:
+    """An indent in 字: the character count when given (Word lets it win), else the length."""
+    if chars is not None:
+        return chars
+    return length.pt / unit if length is not None else 0.0
+
+
+def _width(runs: tuple[Run, ...], unit: float, start: int, stop: int) -> float:
+    """The width in 字 of the characters `start`..`stop` of the runs' joined text."""
+    total = 0.0
+    at = 0
+    for run in runs:
+        scale = (run.size_pt or unit) / unit * (run.char_scale_pct or 100) / 100
+        spacing = (run.char_spacing_pt or 0.0) / unit
+        space = _CJK_SPACE if _cjk_face(run.font_ascii) else _LATIN_SPACE
+        for ch in run.text:
+            if start <= at < stop:
+                if ch == "\t":
+                    tab = DEFAULT_TAB.pt / unit
+                    total = (int(total / tab + 1e-9) + 1) * tab
+                else:
+                    total += _char(ch, space) * scale + spacing
+            at += 1
+    return total
+
+
+def _char(ch: str, space: float) -> float:
+    if ch == " ":
+        return space
+    return 1.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 0.5
+
+
+def _cjk_face(name: str | None) -> bool:
+    """Whether a face sets Latin text in a CJK font's half-width forms (None: the CJK face)."""
+    if name is None:
+        return True
+    low = name.lower().replace(" ", "")
+    return has_cjk(name) or any(part in low for part in _CJK_FACE_NAMES)
