@@ -17,6 +17,7 @@ from lxml import etree
 
 from gongwen.i18n import N_
 from gongwen.ingest import IngestError
+from gongwen.ingest.boxes import cell_boxes, frame_box, textbox_box
 from gongwen.ingest.formats import Formats, formats_for
 from gongwen.ingest.numbering import Numbering
 from gongwen.ingest.ooxml import (
@@ -38,7 +39,7 @@ from gongwen.ingest.ooxml import (
 )
 from gongwen.ingest.styles import RunFormat, on_off, twips
 from gongwen.limits import DEFAULT_LIMITS, Limits
-from gongwen.model import Alignment, Document, Paragraph, Part, Properties, Run, Section
+from gongwen.model import Alignment, Box, Document, Paragraph, Part, Properties, Run, Section
 from gongwen.units import Twips
 
 _P, _R, _T, _TBL, _TR, _TC = w("p"), w("r"), w("t"), w("tbl"), w("tr"), w("tc")
@@ -85,6 +86,7 @@ class _Walker:
         self.paragraphs: list[Paragraph] = []
         self.section = 0
         self.section_ends: list[etree._Element] = []
+        self.box: Box | None = None  # the text box or table cell being walked
 
     def block(self, parent: etree._Element, part: Part, table_style: str | None) -> None:
         """Every paragraph under a block container (body, cell, text box, header)."""
@@ -104,9 +106,13 @@ class _Walker:
         style = table.find(f"{w('tblPr')}/{w('tblStyle')}")
         style_id = self.formats.sheet.table_style(style.get(_VAL) if style is not None else None)
         cell_part = Part.TABLE if part == Part.BODY else part
-        for row in _children(table, _TR):
-            for cell in _children(row, _TC):
+        rows = [_children(row, _TC) for row in _children(table, _TR)]
+        saved = self.box
+        for cells, boxes in zip(rows, cell_boxes(table, rows), strict=True):
+            for cell, box in zip(cells, boxes, strict=True):
+                self.box = box
                 self.block(cell, cell_part, style_id)
+        self.box = saved
 
     def paragraph(self, p: etree._Element, part: Part, table_style: str | None) -> None:
         """One paragraph, then the text boxes it anchors."""
@@ -127,11 +133,15 @@ class _Walker:
                 section=self.section,
                 runs=runs,
                 fields=tuple(inline.fields),
+                box=frame_box(ppr) or self.box,
                 **layout,  # type: ignore[arg-type]
             )
         )
-        for box in inline.textboxes:
-            self.block(box, Part.TEXTBOX if part in (Part.BODY, Part.TABLE) else part, None)
+        saved = self.box
+        for content in inline.textboxes:
+            self.box = textbox_box(content)
+            self.block(content, Part.TEXTBOX if part in (Part.BODY, Part.TABLE) else part, None)
+        self.box = saved
         section = ppr.find(_SECT_PR) if ppr is not None else None
         if section is not None and part == Part.BODY:
             self.section_ends.append(section)

@@ -7,7 +7,9 @@ recognised on purpose: a check can only flag what was found.
 
 The document is read in three stretches of its non-empty body paragraphs: the front
 (版头 elements, title, 主送), the end (署名, 成文日期, 附注, 附件, 版记, found from the
-back), and the main text between them (headings, 附件说明, body).
+back), and the main text between them (headings, 附件说明, body). When the body has no
+署名 or 成文日期, the text boxes and tables after its last paragraph are read for them too:
+a 署名 and date are often set in a text box, a frame or a borderless table to place them.
 """
 
 from __future__ import annotations
@@ -78,6 +80,8 @@ def assign_roles(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
             main.append(i)
     start = _front(paragraphs, main, assigned)
     end = _end(paragraphs, main, start, assigned)
+    if end == len(main):
+        end = _end_in_boxes(paragraphs, main, start, assigned)
     _main_text(paragraphs, main[start:end], assigned)
     result = []
     for i, p in enumerate(paragraphs):
@@ -228,6 +232,23 @@ def _end(ps: Sequence[Paragraph], main: list[int], start: int, assigned: _Assign
         first -= 1
         assigned[main[first]] = (Role.SIGNATURE, None)
     return first
+
+
+def _end_in_boxes(ps: Sequence[Paragraph], main: list[int], start: int, assigned: _Assigned) -> int:
+    """The 署名 and 成文日期 in the text boxes and tables that follow the body's last paragraph;
+    the position in `main` where the main text ends."""
+    last = main[-1] if main else -1
+    boxed = [
+        i
+        for i in range(last + 1, len(ps))
+        if ps[i].part in (Part.TEXTBOX, Part.TABLE) and ps[i].text.strip()
+    ]
+    trial = dict(assigned)
+    end = _end(ps, main + boxed, start, trial)
+    if not {trial[i][0] for i in boxed} & {Role.DATE, Role.SIGNATURE}:
+        return len(main)
+    assigned.update(trial)  # the boxes' own text keeps its role: table, or body in a text box
+    return min(end, len(main))
 
 
 def _find_date(ps: Sequence[Paragraph], main: list[int], start: int, end: int) -> int | None:
