@@ -43,10 +43,11 @@ FIXTURES = Path(__file__).parent / "fixtures" / "kinds"
 
 # A conforming A4 section (GB/T 9704 margins); a case overrides only what it is about.
 SECTION = {"width": 210, "height": 297, "top": 37, "bottom": 35, "left": 28, "right": 26}
-RUN_KEYS = {"text", "font", "ascii", "size", "color", "bold"}
+RUN_KEYS = {"text", "font", "ascii", "size", "color", "bold", "spacing"}
 PARAGRAPH_KEYS = RUN_KEYS | {
     "role", "level", "part", "alignment", "indent_chars", "indent_pt", "left_chars",
     "right_chars", "line", "line_rule", "line_multiple", "section", "page", "runs", "repeat",
+    "before", "after",
 }  # fmt: skip
 
 
@@ -66,6 +67,7 @@ def build_run(spec: dict[str, Any], base: dict[str, Any]) -> Run:
         size_pt=merged.get("size"),
         bold=merged.get("bold", False),
         color=merged.get("color"),
+        char_spacing_pt=merged.get("spacing"),
     )
 
 
@@ -102,6 +104,8 @@ def build_paragraph(index: int, spec: dict[str, Any], defaults: dict[str, Any]) 
         line_rule=line_rule,
         line_spacing=Pt(spec["line"]) if "line" in spec else None,
         line_multiple=spec.get("line_multiple"),
+        space_before=Pt(spec["before"]) if "before" in spec else None,
+        space_after=Pt(spec["after"]) if "after" in spec else None,
         section=spec.get("section", 0),
         page=spec.get("page"),
         runs=runs,
@@ -120,6 +124,7 @@ def build_section(spec: dict[str, Any]) -> Section:
         margin_right=Mm(s["right"]),
         line_pitch=Pt(s["line_pitch"]) if "line_pitch" in s else None,
         grid_type=s.get("grid_type"),
+        char_space=Pt(s["char_space"]) if "char_space" in s else None,
         different_odd_even=s.get("odd_even", False),
         page_number_field=s.get("page_number_field", False),
         footer_alignments=tuple(Alignment(a) for a in s.get("footer_alignments", ())),
@@ -145,6 +150,9 @@ def build_document(spec: dict[str, Any], defaults: dict[str, Any]) -> Document:
         pages=pages,
         properties=Properties(),
         page_count=len(pages) or None,
+        unshown_number_formats=tuple(
+            (f["format"], f["paragraph"] - 1) for f in spec.get("number_formats", ())
+        ),
     )
 
 
@@ -211,11 +219,33 @@ def test_case(kind: str, data: dict[str, Any], case: dict[str, Any]) -> None:
 def test_every_kind_has_pass_and_fail_cases() -> None:
     """Each kind of the registry has a fixture with a passing and a failing case."""
     files = {p.stem: load(p) for p in FIXTURES.glob("*.yaml")}
-    assert set(files) == set(registry.KINDS)
+    assert set(files) == {k for k in registry.KINDS if registry.for_format(k, "docx")}
     for kind, data in files.items():
         expects = [c["expect"] for c in data["cases"]]
         assert [] in expects, f"{kind}: no passing case"
         assert any(expects), f"{kind}: no failing case"
+
+
+PDF_TESTS = ("test_verify.py", "test_letter.py", "test_signature.py", "test_tables.py",
+             "test_fit.py", "test_verify_samples.py")  # fmt: skip
+
+
+def test_every_pdf_kind_is_measured_by_a_test_that_renders_a_pdf() -> None:
+    """The layout kinds read a rendered page, so their cases are PDFs made in those tests:
+    every kind's rule code must appear there, in an expectation or a planted defect."""
+    from gongwen.checks import load_rule_set
+
+    text = "".join((Path(__file__).parent / name).read_text("utf-8") for name in PDF_TESTS)
+    rules = load_rule_set("gbt9704-pdf").rules
+    pdf_kinds = {k for k in registry.KINDS if not registry.for_format(k, "docx")}
+    assert pdf_kinds == {r.kind for r in rules if r.kind.startswith("pdf_")}
+    untested = sorted(r.code for r in rules if r.kind in pdf_kinds and r.code not in text)
+    assert set(untested) <= ALL_CLEAN, untested
+
+
+# Codes held only by "every document of both sample rounds verifies with no finding" (their
+# hits would be a defect of the generator): named here so that the list is reviewed.
+ALL_CLEAN = {"GB701", "GB706", "GB708", "GB723"}
 
 
 def test_wrong_font_document_gives_a_readable_number_of_findings() -> None:

@@ -212,6 +212,9 @@ class Document:
     pages: tuple[Page, ...] = ()  # PDF only
     properties: Properties = field(default_factory=Properties)
     page_count: int | None = None
+    # list number formats (w:numFmt) ingest could not show as Word does, each with the index
+    # of the first paragraph numbered in it; those numbers stand in digits
+    unshown_number_formats: tuple[tuple[str, int], ...] = ()
     # PDF only: the geometry of every page (lines, rules, fonts) from the same single reading,
     # for the measurements in mm (gongwen.ingest.pdf_layout.PdfLayout)
     layout: Any = field(default=None, compare=False, repr=False)

@@ -11,6 +11,7 @@ from types import ModuleType
 # (default "document") says whether it runs per file, per batch or on input errors.
 KINDS: tuple[str, ...] = (
     "input",
+    "number_format",
     "page_size",
     "margin",
     "body_font",

@@ -86,6 +86,7 @@ class _Walker:
         self.paragraphs: list[Paragraph] = []
         self.section = 0
         self.section_ends: list[etree._Element] = []
+        self.unshown_formats: list[tuple[str, int]] = []  # (list number format, paragraph)
         self.box: Box | None = None  # the text box or table cell being walked
 
     def block(self, parent: etree._Element, part: Part, table_style: str | None) -> None:
@@ -160,6 +161,8 @@ class _Walker:
         if self._numbering is None:
             self._numbering = self._numbering_source()
         label = self._numbering.label(number[0], number[1], style)
+        for name in self._numbering.unshown():
+            self.unshown_formats.append((name, len(self.paragraphs)))
         if label:
             mark = ppr.find(_RPR) if ppr is not None else None
             fmt = self.formats.label(mark, label[1], table, style)
@@ -325,6 +328,7 @@ def load_docx(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
         paragraphs=tuple(assign_roles(walker.paragraphs)),
         sections=sections,
         properties=properties,
+        unshown_number_formats=tuple(walker.unshown_formats),
     )
 
 

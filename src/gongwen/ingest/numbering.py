@@ -13,14 +13,13 @@ number give no label.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
 
-from gongwen.ingest.ooxml import w
+from gongwen.ingest.number_formats import NO_NUMBER, number
+from gongwen.ingest.ooxml import MC_NS, w
 from gongwen.ingest.styles import on_off
-from gongwen.numerals import cn_digits, cn_legal, cn_numeral, letters, roman
 
 _VAL = w("val")
 _LEVELS = 9
@@ -28,37 +27,17 @@ _MAX_NUMBER = 32767  # Word's largest start value
 _MAX_COUNT = 1_000_000  # a counter stops here: labels stay short whatever a file says
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _SUFFIX = {"tab": "\t", "space": " ", "nothing": ""}
-_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
-
-
-def _cn(n: int) -> str:
-    return cn_numeral(n) if 0 <= n <= 9999 else str(n)
-
-
-_FORMATS: dict[str, Callable[[int], str]] = {
-    "decimal": str,
-    "decimalZero": lambda n: f"{n:02d}",
-    "decimalFullWidth": lambda n: str(n).translate(_FULL_WIDTH),
-    "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
-    "decimalEnclosedParen": lambda n: f"({n})",
-    "chineseCounting": _cn,
-    "chineseCountingThousand": _cn,
-    "japaneseCounting": _cn,
-    "taiwaneseCounting": _cn,
-    "ideographDigital": cn_digits,
-    "chineseLegalSimplified": lambda n: cn_legal(n) if 0 <= n <= 9999 else str(n),
-    "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10] if n > 0 else str(n),
-    "upperRoman": roman,
-    "lowerRoman": lambda n: roman(n).lower(),
-    "upperLetter": letters,
-    "lowerLetter": lambda n: letters(n).lower(),
-}
+_ALTERNATE, _CHOICE, _FALLBACK = (
+    f"{{{MC_NS}}}{n}" for n in ("AlternateContent", "Choice", "Fallback")
+)
 
 
 @dataclass(frozen=True)
 class _Level:
     start: int
     fmt: str
+    custom: str | None  # the pattern of a custom format (w:format)
+    fallback: str  # the format a reader shows that does not know `fmt` (mc:Fallback)
     text: str | None  # None: the level shows no number
     suffix: str
     style: str | None  # the paragraph style linked to the level
@@ -75,15 +54,37 @@ def _int(element: etree._Element | None, default: int) -> int:
     return min(max(value, 0), _MAX_NUMBER)
 
 
-def _level(lvl: etree._Element) -> _Level:
+def _number_format(lvl: etree._Element) -> tuple[str, str | None, str]:
+    """The level's format, its custom pattern and the fallback format.
+
+    Word 2010 writes a custom format (`001, 002, 003, ...`) inside mc:AlternateContent,
+    with a plain format in mc:Fallback for older readers.
+    """
     fmt = lvl.find(w("numFmt"))
+    if fmt is not None:
+        value = fmt.get(_VAL, "decimal")
+        return value, fmt.get(w("format")), "decimal"
+    for alternate in lvl.iterfind(_ALTERNATE):
+        choice = alternate.find(f"{_CHOICE}/{w('numFmt')}")
+        fallback = alternate.find(f"{_FALLBACK}/{w('numFmt')}")
+        plain = fallback.get(_VAL, "decimal") if fallback is not None else "decimal"
+        if choice is not None:
+            return choice.get(_VAL, "decimal"), choice.get(w("format")), plain
+        return plain, None, "decimal"
+    return "decimal", None, "decimal"
+
+
+def _level(lvl: etree._Element) -> _Level:
+    fmt, custom, fallback = _number_format(lvl)
     text = lvl.find(w("lvlText"))
     suffix = lvl.find(w("suff"))
     style = lvl.find(w("pStyle"))
     legal = lvl.find(w("isLgl"))
     return _Level(
         start=_int(lvl.find(w("start")), 0),
-        fmt=fmt.get(_VAL, "decimal") if fmt is not None else "decimal",
+        fmt=fmt,
+        custom=custom,
+        fallback=fallback,
         text=text.get(_VAL) if text is not None else None,
         suffix=_SUFFIX.get(suffix.get(_VAL, "tab") if suffix is not None else "tab", "\t"),
         style=style.get(_VAL) if style is not None else None,
@@ -111,6 +112,7 @@ class Numbering:
         self._nums: dict[str, tuple[str, dict[int, int], dict[int, _Level]]] = {}
         self._counters: dict[str, list[int | None]] = {}
         self._restarted: set[tuple[str, int]] = set()
+        self._unshown: dict[str, bool] = {}  # format → already taken by `unshown`
         if root is None:
             return
         for abstract in root.iterfind(w("abstractNum")):
@@ -159,10 +161,10 @@ class Numbering:
         )
         for deeper in range(ilvl + 1, _LEVELS):
             counters[deeper] = None
-        if level.text is None or level.fmt in ("bullet", "none"):
+        if level.text is None or level.fmt in NO_NUMBER:
             return None
 
-        def number(match: re.Match[str]) -> str:
+        def shown_number(match: re.Match[str]) -> str:
             at = int(match[1]) - 1
             shown = defined.get(at)
             if shown is None:
@@ -170,8 +172,22 @@ class Numbering:
             value = counters[at]
             if value is None:
                 value = starts.get(at, shown.start)
-            form = "decimal" if level.legal else shown.fmt
-            return _FORMATS.get(form, str)(value)
+            if level.legal:
+                return str(value)
+            text = number(shown.fmt, value, shown.custom)
+            if text is None:  # shown as a reader that does not know the format shows it
+                name = f"{shown.fmt} ({shown.custom})" if shown.custom else shown.fmt
+                self._unshown.setdefault(name, False)
+                text = number(shown.fallback, value) or str(value)
+            return text
 
-        text = _PLACEHOLDER.sub(number, level.text)
+        text = _PLACEHOLDER.sub(shown_number, level.text)
         return (text + level.suffix, level.rpr) if text else None
+
+    def unshown(self) -> list[str]:
+        """The number formats met since the last call that could not be shown as Word shows
+        them (each format once per document); their numbers stand in digits."""
+        new = [name for name, taken in self._unshown.items() if not taken]
+        for name in new:
+            self._unshown[name] = True
+        return new
