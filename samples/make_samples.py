@@ -21,7 +21,6 @@ import io
 import random
 import sys
 import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -1378,6 +1377,7 @@ def build_docx(sample: Sample, blocks: list[Block]) -> bytes:
         _restyle(doc, sample, look, headings_too=sample.mode == "styles")
     for block in blocks:
         _paragraph(doc, block, look[block.kind], sample)
+    _tighten(doc)
     props = doc.core_properties
     props.title = blocks[0].text
     props.author = props.last_modified_by = sample.dept.head
@@ -1392,14 +1392,9 @@ def build_docx(sample: Sample, blocks: list[Block]) -> bytes:
 
 def _fixed_zip(data: bytes) -> bytes:
     """The same package with every member dated ZIP_TIME, so reruns give identical bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
+    from gongwen.writing import reproducible_zip, zip_members
+
+    return reproducible_zip(zip_members(data), ZIP_TIME)
 
 
 # --- the set of samples -------------------------------------------------------------------
@@ -1475,9 +1470,9 @@ def expected(sample: Sample, blocks: list[Block]) -> list[dict[str, object]]:
         case "body_font":
             return [one("GB111", bodies[0], bodies)]
         case "body_size":
-            return [one("GB112", bodies[0], bodies)]
+            return [one("GB112", bodies[0], bodies), one("GB115")]  # 小四: 37 a line
         case "word_margins":
-            return [one(code) for code in ("GB102", "GB103", "GB104", "GB105")]
+            return [one(code) for code in ("GB102", "GB103", "GB104", "GB105", "GB115")]
         case "date_zeros":
             return [one("GB308", next(number[id(b)] for b in blocks if b.kind == "date"))]
         case "wrong_year":
@@ -1505,7 +1500,7 @@ def to_pdf(docx: bytes, sample: Sample, out: Path) -> bool:
     with tempfile.TemporaryDirectory(prefix="gongwen-samples-") as tmp:
         work = Path(tmp)
         source = work / "report.docx"
-        source.write_bytes(_as_exported(docx))
+        source.write_bytes(docx)
         try:
             result = export([source], work)
         except SofficeMissing:
@@ -1516,20 +1511,17 @@ def to_pdf(docx: bytes, sample: Sample, out: Path) -> bool:
     return True
 
 
-def _as_exported(docx: bytes) -> bytes:
-    """The report as its author laid it out for print: 28 characters a line in LibreOffice.
+def _tighten(doc) -> None:
+    """28 characters a line, as the report's author lays it out (GB115, GB704).
 
-    Word fills a line with 28 characters through the document grid; LibreOffice breaks on a
-    negative grid and needs −0.25 pt run spacing instead (shared/spec/rendering.md).
+    3号 text in a 156 mm line sets 27 characters without help. Word fills a line with 28
+    through a character grid, but LibreOffice breaks on a negative grid; −0.25 pt run
+    spacing on the Normal style does it in both (shared/spec/rendering.md).
     """
-    doc = Document(io.BytesIO(docx))
     rpr = doc.styles["Normal"].element.get_or_add_rPr()
     spacing = OxmlElement("w:spacing")
     spacing.set(qn("w:val"), "-5")
     rpr.append(spacing)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
 
 
 def _fix_pdf(source: Path, sample: Sample, out: Path) -> None:

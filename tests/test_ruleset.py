@@ -211,6 +211,7 @@ def test_extends_chain_with_overrides(tmp_path: Path) -> None:
     assert "GB601" not in rule_set.codes()
     assert rule_set.get("GB113").params == {
         "pitch_pt": 29, "tolerance_pt": 0.5, "roles": ["body"], "max_findings": 3,
+        "spacing": True,
     }  # fmt: skip
     assert rule_set.get("AR202").params["schema"]["body_chars"]["min"] == 1000
     assert rule_set.review_year == 2019  # inherited
@@ -245,7 +246,7 @@ def test_select_and_ignore_by_code_or_prefix() -> None:
     assert everything_but and all(c.startswith("AR") for c in everything_but)
     assert rule_set.select(["GB1", "AR1"]).codes() == (
         "GB101", "GB102", "GB103", "GB104", "GB105", "GB111", "GB112", "GB113", "GB114",
-        "AR101", "AR102", "AR103", "AR104",
+        "GB115", "AR101", "AR102", "AR103", "AR104",
     )  # fmt: skip
     with pytest.raises(KeyError):
         rule_set.select(["GB3"]).get("GB101")

@@ -171,6 +171,7 @@ class Section:
     footer_distance: Length | None = None
     line_pitch: Length | None = None  # w:docGrid/@w:linePitch
     grid_type: str | None = None  # w:docGrid/@w:type
+    char_space: Length | None = None  # w:docGrid/@w:charSpace: added to each character's pitch
     different_odd_even: bool = False
     title_page: bool = False
     header_text: str = ""

@@ -17,6 +17,7 @@ KINDS: tuple[str, ...] = (
     "body_font",
     "body_size",
     "line_pitch",
+    "chars_per_line",
     "text_color",
     "issuer_mark",
     "doc_number",

@@ -40,7 +40,7 @@ from gongwen.ingest.ooxml import (
 from gongwen.ingest.styles import RunFormat, on_off, twips
 from gongwen.limits import DEFAULT_LIMITS, Limits
 from gongwen.model import Alignment, Box, Document, Paragraph, Part, Properties, Run, Section
-from gongwen.units import Twips
+from gongwen.units import Length, Pt, Twips
 
 _P, _R, _T, _TBL, _TR, _TC = w("p"), w("r"), w("t"), w("tbl"), w("tr"), w("tc")
 _PPR, _RPR, _VAL = w("pPr"), w("rPr"), w("val")
@@ -453,6 +453,7 @@ def _section(
     header = measure(margins, "header", None)
     footer = measure(margins, "footer", None)
     pitch = measure(grid, "linePitch", None)
+    char_space = _char_space(grid)
     return Section(
         page_width=length(size, "w", _DEFAULT_PAGE["w"]),
         page_height=length(size, "h", _DEFAULT_PAGE["h"]),
@@ -464,6 +465,7 @@ def _section(
         footer_distance=Twips(footer) if footer is not None else None,
         line_pitch=Twips(pitch) if pitch is not None else None,
         grid_type=grid.get(w("type")) if grid is not None else None,
+        char_space=char_space,
         different_odd_even=odd_even,
         title_page=title_page,
         header_text="\n".join(texts["header"]),
@@ -471,6 +473,15 @@ def _section(
         page_number_field=page_field,
         footer_alignments=tuple(alignments),
     )
+
+
+def _char_space(grid: etree._Element | None) -> Length | None:
+    """w:docGrid/@w:charSpace, in 4096ths of a point (17.6.5), as a length."""
+    value = grid.get(w("charSpace")) if grid is not None else None
+    try:
+        return Pt(int(value) / 4096) if value is not None else None
+    except ValueError:
+        return None
 
 
 def _properties(package: Package) -> Properties:

@@ -1,8 +1,11 @@
 """Line pitch: body lines are `pitch_pt` apart, so that 22 lines fill the type area.
 
 An exact line spacing of `pitch_pt` ± `tolerance_pt` passes (579 twips = 28.95 pt is the
-usual value); so does single spacing snapped to a document grid of that pitch. Each
-deviating paragraph is reported, up to `max_findings`; the last one counts the rest.
+usual value); so does single spacing snapped to a document grid of that pitch. With
+`spacing` on, space before and after a body paragraph must also keep the lines on the grid:
+7 pt after each paragraph (LibreOffice Writer's "Text Body") makes 21 lines a page, not 22;
+a whole number of lines (a blank line's worth) keeps the grid. Each deviating paragraph is
+reported, up to `max_findings`; the last one counts the rest.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ PARAMS: dict[str, Any] = {
     "tolerance_pt": {"type": "number", "default": 0.5, "min": 0},
     "roles": {"type": "list", "default": ["body"], "schema": {"type": "string"}},
     "max_findings": {"type": "integer", "default": 3, "min": 1},
+    "spacing": {"type": "boolean", "default": True},
 }
 
 
@@ -46,6 +50,11 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         if p.role.value not in rule.params["roles"] or doc.format == "pdf":
             continue
         pitch, msgid, args = _pitch(doc, p)
+        if rule.params["spacing"] and pitch is not None and abs(pitch - want) <= tol:
+            hit = _spacing(p, want, tol, ctx.lang)
+            if hit is not None:
+                hits.append(hit)
+            continue
         if pitch is None or abs(pitch - want) > tol:
             how = t(msgid, ctx.lang, **args)  # worded only when reported
             hits.append(
@@ -58,3 +67,23 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                 )
             )
     yield from merged(hits, rule.params["max_findings"])
+
+
+def _spacing(p: Paragraph, pitch: float, tol: float, lang: str) -> Hit | None:
+    """A hit when the space before and after `p` is not a whole number of lines of `pitch`."""
+    before = p.space_before.pt if p.space_before is not None else 0.0
+    after = p.space_after.pt if p.space_after is not None else 0.0
+    extra = before + after
+    lines = round(extra / pitch)
+    if abs(extra - lines * pitch) <= tol:
+        return None
+    actual = t(N_("{before} pt before and {after} pt after the paragraph"), lang,
+               before=f"{before:g}", after=f"{after:g}")  # fmt: skip
+    return Hit(
+        N_("{actual}: the lines fall off the grid of {pitch} pt, so a page holds fewer than "
+           "22 lines; set the spacing before and after to 0"),
+        {"actual": actual, "pitch": f"{pitch:g}"},
+        paragraph=p,
+        expected=t(N_("no space before or after, or whole lines"), lang),
+        actual=actual,
+    )  # fmt: skip
