@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
-import io
 import random
 import sys
-import zipfile
 from pathlib import Path
 from types import ModuleType
 from xml.sax.saxutils import escape
@@ -452,11 +450,9 @@ def build(ms: ModuleType, sample: object, rng: random.Random, own: int | None = 
             f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="Own{own}">'
             f'<w:name w:val="Own {own}"/></w:style></w:styles>',
         )
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, text in parts.items():
-            z.writestr(zipfile.ZipInfo(name, ZIP_TIME), text.encode("utf-8"), zipfile.ZIP_DEFLATED)
-    return buf.getvalue()
+    from gongwen.writing import reproducible_zip
+
+    return reproducible_zip(((n, t.encode("utf-8")) for n, t in parts.items()), ZIP_TIME)
 
 
 def make(folder: Path, count: int, seed: int = 2019, own_styles: bool = False) -> list[Path]:

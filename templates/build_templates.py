@@ -9,9 +9,7 @@ every document shares (版头, 署名, 版记, page numbers, styles) are here.
 from __future__ import annotations
 
 import importlib.util
-import io
 import sys
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +19,10 @@ sys.path.insert(0, str(HERE))
 import _blocks as b  # noqa: E402
 
 from gongwen.render import geometry as g  # noqa: E402
+from gongwen.render.kinds import KINDS as DOCUMENT_KINDS  # noqa: E402
+from gongwen.writing import reproducible_zip  # noqa: E402
 
-KINDS = ("report", "circular", "interview", "decision", "feedback")
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+KINDS = tuple(DOCUMENT_KINDS)  # the one list of document kinds: gongwen.render.kinds
 
 # ---- 版头 and 主体 front --------------------------------------------------------------------
 
@@ -549,13 +548,7 @@ def package(blocks: list[str], title: str) -> bytes:
         "word/footer2.xml": footer("left"),
         "word/footer3.xml": EMPTY_FOOTER,
     }
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, text in parts.items():
-            info = zipfile.ZipInfo(name, FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, text.encode("utf-8"))
-    return buf.getvalue()
+    return reproducible_zip((name, text.encode("utf-8")) for name, text in parts.items())
 
 
 def _body_module(kind: str) -> Any:

@@ -13,7 +13,8 @@ import io
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -74,3 +75,31 @@ def write_bytes(path: Path, data: bytes) -> None:
 def write_text(path: Path, text: str) -> None:
     """Write `text` as UTF-8 to `path`, atomically."""
     write_bytes(path, text.encode("utf-8"))
+
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip member can carry
+
+
+def reproducible_zip(
+    members: Iterable[tuple[str, bytes]], date_time: tuple[int, ...] = FIXED_TIME
+) -> bytes:
+    """A zip package of `members` (name, bytes) in the order given, every member deflated,
+    dated `date_time` and readable by all (0644), so the same content gives the same bytes.
+
+    The one routine behind every package gongwen writes: documents, templates, workbooks,
+    the samples and the benchmark corpus."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time[:6])  # type: ignore[arg-type]
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            package.writestr(info, data)
+    return out.getvalue()
+
+
+def zip_members(data: bytes) -> list[tuple[str, bytes]]:
+    """The members of the zip package `data`, in order."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return [(name, package.read(name)) for name in package.namelist()]

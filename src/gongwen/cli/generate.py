@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from gongwen.cli import print_case_error
 from gongwen.i18n import N_, t
+from gongwen.render.kinds import KINDS
 
 if TYPE_CHECKING:
     from gongwen.case import Case
 
-KIND_NAMES = ("report", "circular", "interview", "decision", "feedback")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -29,7 +29,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument(
         "--kind",
         action="append",
-        choices=KIND_NAMES,
+        choices=list(KINDS),
         help="only this kind of document (repeatable); every kind by default",
     )
     p.add_argument("--force", action="store_true", help="overwrite existing files")

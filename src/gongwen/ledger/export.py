@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from pathlib import Path
 
 from gongwen.case import Case
@@ -163,18 +162,20 @@ def _summary(ws, case: Case, lang: str) -> None:  # type: ignore[no-untyped-def]
 
 def _reproducible(data: bytes, stamp: dt.datetime) -> bytes:
     """`data` with every zip entry dated `stamp` and the workbook's modified date `stamp`."""
+    from gongwen.writing import reproducible_zip, zip_members
+
     modified = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(
-                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                    rb"\g<1>" + modified + rb"\g<2>",
-                    content,
-                )
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, content)
-    return out.getvalue()
+    members = [
+        (
+            name,
+            re.sub(
+                rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                rb"\g<1>" + modified + rb"\g<2>",
+                content,
+            )
+            if name == "docProps/core.xml"
+            else content,
+        )
+        for name, content in zip_members(data)
+    ]
+    return reproducible_zip(members, stamp.timetuple()[:6])

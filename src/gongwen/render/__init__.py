@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gongwen.case import Case
 from gongwen.render.kinds import KINDS, Kind
 from gongwen.render.names import safe_stem, unique
 from gongwen.units import Length
+
+if TYPE_CHECKING:
+    from gongwen.case import Case
 
 __all__ = ["KINDS", "Fit", "Kind", "RenderedDocument", "render", "render_all", "write_all"]
 

@@ -19,7 +19,6 @@ from gongwen.render.filters import FILTERS
 if TYPE_CHECKING:
     from gongwen.render.contexts.common import Layout, Prepared
 
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 # C0 controls other than \t and \n: not allowed in XML, and docxtpl turns \a and \f into
 # new paragraphs and page breaks, which case text must not be able to do.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -300,19 +299,12 @@ def _set_properties(document: Any, prepared: Prepared) -> None:
 
 
 def normalise_zip(data: bytes) -> bytes:
-    """`data` repacked with fixed timestamps, attributes and member order."""
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        members = {name: src.read(name) for name in src.namelist()}
+    """`data` repacked reproducibly, [Content_Types].xml first, then the parts by name."""
+    from gongwen.writing import reproducible_zip, zip_members
+
+    members = dict(zip_members(data))
     order = sorted(members, key=lambda n: (n != "[Content_Types].xml", n))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in order:
-            info = zipfile.ZipInfo(name, FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            dst.writestr(info, members[name])
-    return out.getvalue()
+    return reproducible_zip((name, members[name]) for name in order)
 
 
 def paragraph_texts(data: bytes) -> list[str]:

@@ -9,8 +9,9 @@ from gongwen.case import Case, GradeClass, Interview
 from gongwen.render.contexts import results
 from gongwen.render.contexts.common import Prepared, base, document, period
 from gongwen.render.filters import join, long_date
+from gongwen.render.kinds import KINDS
 
-LABEL = "情况通报"
+LABEL = KINDS["circular"].label  # the one list of kinds: gongwen.render.kinds
 
 
 def items(case: Case) -> list[None]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from gongwen.case import Case, Supervision
 from gongwen.render.contexts.common import Prepared, base, document
 from gongwen.render.filters import join, long_date, sentence
+from gongwen.render.kinds import KINDS
 
-LABEL = "专题监督决定"
+LABEL = KINDS["decision"].label  # the one list of kinds: gongwen.render.kinds
 
 
 def items(case: Case) -> list[Supervision]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from gongwen.case import Case, Department, GradeClass
 from gongwen.render.contexts.common import Prepared, balanced, base, document
 from gongwen.render.filters import long_date, sentence
+from gongwen.render.kinds import KINDS
 from gongwen.render.rates import due_words, is_on_time
 
-LABEL = "评阅意见反馈函"
+LABEL = KINDS["feedback"].label  # the one list of kinds: gongwen.render.kinds
 # What a grade's class alone says of a report: never more, so it cannot contradict the grade.
 DEFAULT_COMMENT = {
     GradeClass.COMMENDED: "报告质量较好",

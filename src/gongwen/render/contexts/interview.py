@@ -5,8 +5,9 @@ from __future__ import annotations
 from gongwen.case import Case, Interview
 from gongwen.render.contexts.common import Prepared, base, document
 from gongwen.render.filters import date_time, join, long_date, sentence
+from gongwen.render.kinds import KINDS
 
-LABEL = "约谈通知"
+LABEL = KINDS["interview"].label  # the one list of kinds: gongwen.render.kinds
 
 
 def items(case: Case) -> list[Interview]:

@@ -7,8 +7,9 @@ from gongwen.render import rates as r
 from gongwen.render.contexts import results
 from gongwen.render.contexts.common import Prepared, balanced, base, document, period
 from gongwen.render.filters import join, long_date, percent, sentence, short_date
+from gongwen.render.kinds import KINDS
 
-LABEL = "评阅报告"
+LABEL = KINDS["report"].label  # the one list of kinds: gongwen.render.kinds
 STEP_NAMES = ("成立专班", "分散审阅", "集中评阅", "延伸评阅", "拟定报告")
 
 
