@@ -14,7 +14,7 @@ from pdfbuild import Layout, build, require_soffice
 from gongwen.export import SofficeMissing, to_pdf
 from gongwen.export.fonts import aliases, fonts_conf
 from gongwen.export.soffice import run_process
-from gongwen.ingest.pdf_layout import embedded_fonts
+from gongwen.ingest.pdf_content import embedded_fonts
 
 
 class CountingRunner:

@@ -11,9 +11,9 @@ from pdfbuild import require_soffice
 
 from gongwen.case import load_case
 from gongwen.fit import FLOOR, generate
-from gongwen.ingest.pdf_layout import read_layout
+from gongwen.ingest.pdf_content import read_layout
+from gongwen.ingest.pdf_elements import Elements
 from gongwen.resources import data_dir
-from gongwen.verify.elements import Elements
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +68,19 @@ def test_nothing_is_written_over_without_force(tmp_path):
     with pytest.raises(FileExistsError):
         generate(case, tmp_path, ["decision"])
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_without_fitting_a_letter_is_found_wanting(tmp_path):
+    """What fitting fixes is what verify measures: the same letter rendered and converted
+    without it has its 署名 on a page of closing only (GB720), page 1 ending early (GB721)
+    and its 版记 on an odd page (GB722)."""
+    from gongwen.export import to_pdf
+    from gongwen.render import render
+    from gongwen.verify import verify_pdf
+
+    require_soffice()
+    case = load_case(data_dir("samples") / "case.json")
+    docx = tmp_path / "letter.docx"
+    docx.write_bytes(render(case, "feedback", item="市财政局"))
+    (pdf,) = to_pdf([docx], tmp_path).pdfs
+    assert {"GB720", "GB721", "GB722"} <= {f.code for f in verify_pdf(pdf)}

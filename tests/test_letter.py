@@ -125,7 +125,7 @@ def test_each_defect_of_a_letter_head_is_found_by_its_code(county_pdfs, name):
 
 
 def test_a_letter_measures_to_10_1(county_pdfs):
-    from gongwen.ingest.pdf_layout import read_layout
+    from gongwen.ingest.pdf_content import read_layout
 
     pdf = next(p for s, p in county_pdfs.items() if s.startswith("评阅意见反馈函"))
     layout = read_layout(pdf)
@@ -140,7 +140,7 @@ def test_a_letter_measures_to_10_1(county_pdfs):
 
 
 def test_an_upward_report_sets_number_and_signer_one_character_in(county_pdfs):
-    from gongwen.ingest.pdf_layout import read_layout
+    from gongwen.ingest.pdf_content import read_layout
 
     pdf = next(p for s, p in county_pdfs.items() if s.startswith("评阅报告"))
     lines = read_layout(pdf).pages[0].lines

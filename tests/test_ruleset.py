@@ -71,7 +71,10 @@ def test_annual_report_has_the_brief_codes_with_their_severities() -> None:
     assert rule_set.review_year == 2019
     assert rule_set.deadline == dt.date(2020, 3, 31)
     assert rule_set.grace_days == 0
-    assert rule_set.files == ("rules/input.yaml", "rules/gbt9704.yaml", "rules/annual-report.yaml")
+    assert rule_set.files == (
+        "rules/input.yaml", "rules/gbt9704-pdf.yaml", "rules/gbt9704.yaml",
+        "rules/annual-report.yaml",
+    )  # fmt: skip
     assert set(rule_set.elements.required) == {"title", "body", "heading", "signature", "date"}
     assert {"issuer_mark", "doc_number", "imprint"} <= set(rule_set.elements.absent)
 

@@ -12,10 +12,10 @@ from test_letter import _edit
 from gongwen.case import load_case
 from gongwen.export import to_pdf
 from gongwen.fit import generate
-from gongwen.ingest.pdf_layout import read_layout
+from gongwen.ingest.pdf_content import read_layout
+from gongwen.ingest.pdf_elements import Elements
 from gongwen.resources import data_dir
 from gongwen.verify import verify_pdf
-from gongwen.verify.elements import Elements
 
 CHAR_MM = 16 / 72 * 25.4
 

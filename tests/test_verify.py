@@ -9,13 +9,15 @@ from pathlib import Path
 import pytest
 from pdfbuild import Layout, build, require_soffice
 
-from gongwen.errors import ConfigError
+from gongwen.checks import load_rule_set
+from gongwen.checks.loader import RuleSetError
 from gongwen.export import to_pdf
 from gongwen.findings import Severity
-from gongwen.ingest.pdf_layout import ink, read_layout
+from gongwen.ingest.pdf_content import read_layout
+from gongwen.ingest.pdf_elements import Elements
+from gongwen.ingest.pdf_layout import ink
 from gongwen.units import Pt
-from gongwen.verify import load_rules, verify_pdf
-from gongwen.verify.elements import Elements
+from gongwen.verify import verify_pdf
 
 # Each case: a layout and the codes its PDF must give (exactly these, no others). The built
 # documents end on page 5 with their 版记: right for an office printing on one side, an info
@@ -86,20 +88,20 @@ def test_a_low_mark_in_chinese(pdfs):
 
 
 def test_severity_follows_strength():
-    rules = load_rules()
-    assert rules["GB705"].severity == Severity.ERROR  # 规定
-    assert rules["GB713"].severity == Severity.WARNING  # 推荐
-    assert rules["GB703"].severity == Severity.WARNING  # 一般
-    assert all(r.code.startswith("GB7") for r in rules.values())
+    rules = load_rule_set("gbt9704-pdf")
+    assert rules.get("GB705").severity == Severity.ERROR  # 规定
+    assert rules.get("GB713").severity == Severity.WARNING  # 推荐
+    assert rules.get("GB703").severity == Severity.WARNING  # 一般
+    assert all(r.code.startswith(("GB7", "IO")) for r in rules.rules)
 
 
 def test_a_rule_file_without_kind_is_refused(tmp_path):
     bad = tmp_path / "rules.yaml"
-    bad.write_text("rules:\n  - {code: GB799, name: x, clause: '1', strength: 规定}\n",
+    bad.write_text("title: t\nrules:\n  - {code: GB799, name: x, clause: '1', strength: 规定}\n",
                    encoding="utf-8")
-    with pytest.raises(ConfigError) as caught:
-        load_rules(bad)
-    assert "kind" in caught.value.message("zh")
+    with pytest.raises(RuleSetError) as caught:
+        load_rule_set(bad)
+    assert "kind" in caught.value.message("en") and "rules.yaml" in caught.value.message("en")
 
 
 def test_an_unreadable_pdf_is_one_finding(tmp_path):

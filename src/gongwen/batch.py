@@ -18,7 +18,6 @@ from gongwen.findings import (
     CheckReport,
     FileResult,
     FileStatus,
-    Finding,
     ReceiptSource,
 )
 from gongwen.i18n import DEFAULT_LANG, N_, t
@@ -63,7 +62,6 @@ class Options:
     roster: tuple[RosterEntry, ...] = ()
     register: tuple[Receipt, ...] = ()
     last_year_issues: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    measure_pdf: bool = True  # measure submitted PDFs' layout in mm (GB7xx, rules/gbt9704-pdf.yaml)
     limits: Limits = DEFAULT_LIMITS  # what one submitted file may cost (size, parts, pages, time)
     tables: tuple[Path, ...] = ()  # the roster and register files: never checked as submissions
 
@@ -300,8 +298,6 @@ def _check_one(path: Path, options: Options, rule_set: RuleSet) -> FileResult:
         last_year_issues=options.last_year_issues.get(entry.department, ()) if entry else (),
     )
     findings = run_checks(doc, rule_set, submission, lang=options.lang)
-    if doc.format == "pdf" and options.measure_pdf:
-        findings += _measured(path, options)
     return FileResult(
         file=display_path(path),
         format=doc.format,
@@ -339,20 +335,6 @@ def _not_checked(
         on_time=_on_time(receipt.received if receipt else None, rule_set),
         findings=[input_finding(code, message, display_path(path), rule_set, lang=options.lang)],
     )
-
-
-def _measured(path: Path, options: Options) -> list[Finding]:
-    """The layout of a submitted PDF measured in mm, for the GB7xx rules this run selects."""
-    from gongwen.verify import load_rules, verify_pdf
-
-    select = tuple(c.upper() for c in options.select)
-    ignore = tuple(c.upper() for c in options.ignore)
-    rules = [
-        rule
-        for code, rule in load_rules().items()
-        if (not select or code.startswith(select)) and not (ignore and code.startswith(ignore))
-    ]
-    return verify_pdf(path, lang=options.lang, rules=rules) if rules else []
 
 
 def _on_time(received: dt.date | None, rule_set: RuleSet) -> bool | None:

@@ -11,7 +11,7 @@ What only the rendered pages tell is fixed here, as GB/T 9704 says to fix it:
   Printed on one side, a 版记 alone on its page only loses the number.
 
 Each round converts only the documents that changed. The measurements are the checker's
-own (`gongwen.verify.elements`), so what fitting fixes is what `gongwen verify` measures.
+own (`gongwen.ingest.pdf_elements`), so what fitting fixes is what `gongwen verify` measures.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from pathlib import Path
 
 from gongwen.case import Case
 from gongwen.export import ExportResult, to_pdf
+from gongwen.ingest.pdf_elements import Elements
 from gongwen.render import Fit, RenderedDocument, render, render_all
 from gongwen.render import geometry as g
 from gongwen.units import Length, Twips
-from gongwen.verify.elements import Elements
 
 FLOOR = Twips(420)  # 21 pt: 1.3 times the 3号 text, the tightest pitch fitting may use
 MAX_ROUNDS = 5
@@ -176,7 +176,7 @@ def generate(
             pdf = pdfs.get(d.file_name)
             if pdf is None or d.file_name in failures:
                 continue
-            from gongwen.ingest.pdf_layout import read_layout
+            from gongwen.ingest.pdf_content import read_layout
 
             fit = decide(
                 Elements(read_layout(pdf)),

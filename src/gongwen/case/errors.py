@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from gongwen.errors import GongwenError
 from gongwen.i18n import DEFAULT_LANG, N_, t
 
 # pydantic error type → message id; the context of the error fills the placeholders.
@@ -86,13 +87,23 @@ def visible(text: str) -> str:
     return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-class CaseError(ValueError):
-    """An unusable case file; `errors` lists (JSON path, message) pairs."""
+class CaseError(GongwenError, ValueError):
+    """An unusable case file; `errors` lists (JSON path, message) pairs, already in the
+    language the case was loaded in."""
+
+    code = "CS001"
 
     def __init__(self, errors: list[tuple[str, str]]) -> None:
         errors = [(visible(path), visible(text)) for path, text in errors]
-        super().__init__("; ".join(f"{path}: {message}" for path, message in errors))
+        ValueError.__init__(self, "; ".join(f"{path}: {message}" for path, message in errors))
         self.errors = errors
+
+    def message(self, lang: str = DEFAULT_LANG) -> str:
+        """Every problem as `path: message`, one a line (in the language it was made in)."""
+        return "\n".join(f"{path}: {message}" for path, message in self.errors)
+
+    def __str__(self) -> str:
+        return "; ".join(f"{path}: {message}" for path, message in self.errors)
 
 
 def json_path(loc: Iterable[int | str]) -> str:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from gongwen.findings import ReceiptSource
 from gongwen.i18n import DEFAULT_LANG
 from gongwen.model import Document, Paragraph
 
+T = TypeVar("T")
+
 if TYPE_CHECKING:
+    from gongwen.checks.measure import PdfView
     from gongwen.checks.ruleset import RuleSet
 
 
@@ -40,6 +43,7 @@ class Hit:
     expected: str | None = None
     actual: str | None = None
     more: int = 0  # further paragraphs with the same problem, merged into this hit
+    snippet: str | None = None  # the text it is about, where no paragraph is (a PDF line)
 
 
 class Context:
@@ -52,17 +56,20 @@ class Context:
         self.rule_set = rule_set
         self.submission = submission
         self.lang = lang
+        self._memo: dict[str, Any] = {}
 
     @cached_property
-    def facts(self) -> dict[str, Any]:
-        """The facts record of the document (see `checks.facts`)."""
-        from gongwen.checks.facts import facts
+    def pdf(self) -> PdfView | None:
+        """The page geometry of a PDF submission, for the layout kinds; None for a .docx."""
+        if self.doc.layout is None:
+            return None
+        from gongwen.checks.measure import PdfView
 
-        return facts(self.doc, self.rule_set, self.submission)
+        return PdfView(self.doc.path, self.doc.layout)
 
-    @cached_property
-    def elements(self) -> frozenset[str]:
-        """The element names present in the document."""
-        from gongwen.checks.text import present_elements
-
-        return present_elements(self.doc)
+    def memo(self, key: str, make: Callable[[], T]) -> T:
+        """The value `make` gives, made once per run and kept under `key` (a module that
+        derives something of the document keeps it here: the context knows none of them)."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]  # type: ignore[no-any-return]

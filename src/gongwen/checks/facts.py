@@ -10,9 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from gongwen.checks.context import Submission
+from gongwen.checks.context import Context, Submission
 from gongwen.checks.dates import YEAR, read_date
-from gongwen.checks.text import date_paragraphs, in_text
+from gongwen.checks.text import (
+    date_paragraphs,
+    in_text,
+    official_in_title,
+    section_names,
+    title_text,
+)
 from gongwen.model import Document, Role, visible_count
 
 if TYPE_CHECKING:
@@ -27,26 +33,8 @@ KEYS = (
 _COUNTED = (Role.BODY, Role.HEADING, Role.TABLE)
 
 
-def title_text(doc: Document) -> str | None:
-    """The title, its paragraphs joined; None when the document has none."""
-    text = "".join(p.text.strip() for p in doc.with_role(Role.TITLE))
-    return text or None
-
-
-def section_names(doc: Document, sections: list[dict[str, Any]], level: int = 1) -> list[str]:
-    """The canonical names of `sections` whose name or a synonym stands in a heading."""
-    headings = [p.text for p in doc.with_role(Role.HEADING) if p.heading_level in (level, None)]
-    return [
-        s["name"]
-        for s in sections
-        if any(word in h for h in headings for word in (s["name"], *s.get("synonyms", ())))
-    ]
-
-
 def facts(doc: Document, rule_set: RuleSet, submission: Submission) -> dict[str, Any]:
     """The facts record of `doc` (see the module docstring for its keys)."""
-    from gongwen.checks.kinds.title_content import official_in_title
-
     title = title_text(doc)
     year = YEAR.search(title) if title else None
     sections: list[dict[str, Any]] = []
@@ -90,3 +78,8 @@ def facts(doc: Document, rule_set: RuleSet, submission: Submission) -> dict[str,
         if section
         else None,
     }
+
+
+def facts_of(ctx: Context) -> dict[str, Any]:
+    """The facts record of the run's document, made once per run."""
+    return ctx.memo("facts", lambda: facts(ctx.doc, ctx.rule_set, ctx.submission))

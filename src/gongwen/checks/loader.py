@@ -20,6 +20,7 @@ from gongwen.checks import registry
 from gongwen.checks.ruleset import Elements, Rule, RuleSet, Strength
 from gongwen.checks.schema import FILE
 from gongwen.checks.validation import check_document, describe, path_text
+from gongwen.errors import GongwenError
 from gongwen.i18n import DEFAULT_LANG, N_, t
 from gongwen.resources import data_dir
 
@@ -42,16 +43,21 @@ class Problem:
         return f"{self.file}: {where}: {what}" if where else f"{self.file}: {what}"
 
 
-class RuleSetError(ValueError):
+class RuleSetError(GongwenError, ValueError):
     """A rule set that cannot be used; the message names the file and the key."""
+
+    code = "RS001"
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = tuple(problems)
-        super().__init__(self.message())
+        ValueError.__init__(self, self.message())
 
     def message(self, lang: str = DEFAULT_LANG) -> str:
         """Every problem, one a line, in `lang`."""
         return "\n".join(p.text(lang) for p in self.problems)
+
+    def __str__(self) -> str:
+        return self.message()
 
 
 def _problem(file: str, path: str, msgid: str, code: str | None = None, **args: Any) -> Problem:

@@ -41,6 +41,33 @@ KINDS: tuple[str, ...] = (
     "title_content",
     "review_year",
     "facts",
+    # measured on a rendered PDF (rules/gbt9704-pdf.yaml), FORMAT = "pdf"
+    "pdf_page_size",
+    "pdf_type_area",
+    "pdf_lines_per_page",
+    "pdf_chars_per_line",
+    "pdf_issuer_mark",
+    "pdf_red_rule_position",
+    "pdf_red_rule_width",
+    "pdf_title_position",
+    "pdf_page_number_position",
+    "pdf_page_number_side",
+    "pdf_imprint_page_number",
+    "pdf_imprint_position",
+    "pdf_imprint_rule_width",
+    "pdf_imprint_rule_length",
+    "pdf_left_margin",
+    "pdf_letter_mark",
+    "pdf_letter_rules",
+    "pdf_letter_number",
+    "pdf_letter_first_page",
+    "pdf_signer_line",
+    "pdf_signature_with_text",
+    "pdf_page_ends_early",
+    "pdf_imprint_back_page",
+    "pdf_blank_page_number",
+    "pdf_signature_placement",
+    "pdf_table_orphans",
 )
 
 
@@ -50,6 +77,13 @@ def kind(name: str) -> ModuleType:
     if name not in KINDS:
         raise KeyError(name)
     return importlib.import_module(f"gongwen.checks.kinds.{name}")
+
+
+def for_format(name: str, fmt: str) -> bool:
+    """Whether kind `name` reads a document of format `fmt` (a kind declares FORMAT when it
+    reads one format only: the PDF layout kinds read a rendered page)."""
+    wanted = getattr(kind(name), "FORMAT", None)
+    return wanted is None or wanted == fmt
 
 
 def scope(name: str) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from gongwen.checks import registry
 from gongwen.checks.context import Context, Hit, Submission
 from gongwen.checks.ruleset import Elements, Rule, RuleSet
+from gongwen.checks.text import elements_of
 from gongwen.findings import Finding, Location
 from gongwen.i18n import DEFAULT_LANG, N_, t
 from gongwen.model import Document
@@ -40,8 +41,10 @@ def run_checks(
     ctx = Context(doc, rule_set, submission, lang)
     findings: list[Finding] = []
     for rule in rule_set.rules:
-        if registry.scope(rule.kind) != "document" or not applies(
-            rule, ctx.elements, rule_set.elements
+        if (
+            registry.scope(rule.kind) != "document"
+            or not registry.for_format(rule.kind, doc.format)
+            or not applies(rule, elements_of(ctx), rule_set.elements)
         ):
             continue
         for hit in registry.kind(rule.kind).check(doc, rule, ctx):
@@ -64,7 +67,7 @@ def to_finding(hit: Hit, rule: Rule, file: str, lang: str = DEFAULT_LANG) -> Fin
         paragraph=p.index + 1 if p is not None else None,
         page=hit.page if hit.page is not None else (p.page if p is not None else None),
         section=hit.section + 1 if hit.section is not None else None,
-        snippet=p.snippet() if p is not None else None,
+        snippet=p.snippet() if p is not None else hit.snippet,
     )
     return Finding(
         code=rule.code,
@@ -113,8 +116,10 @@ def duplicate_findings(
             for file in files:
                 others = "、".join(Path(f).name for f in files if f != file)
                 hit = Hit(
-                    N_("{department} sent {count} reports; the others: {others}. Decide "
-                       "which one counts and withdraw the rest"),
+                    N_(
+                        "{department} sent {count} reports; the others: {others}. Decide "
+                        "which one counts and withdraw the rest"
+                    ),
                     {"department": department, "count": len(files), "others": others},
                     expected=t(N_("one report"), lang),
                     actual=t(N_("{count} reports"), lang, count=len(files)),

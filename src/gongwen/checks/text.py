@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
 from gongwen.checks.context import Context, Hit
+from gongwen.checks.dates import YEAR
 from gongwen.i18n import N_
 from gongwen.model import Document, Paragraph, Part, Role, cjk_count, has_cjk, visible_count
 from gongwen.units import describe_size
@@ -175,3 +177,34 @@ def size_problem(paragraph: Paragraph, size: float | None, want: float, tol: flo
         expected=describe_size(want),
         actual=describe_size(size),
     )
+
+
+def title_text(doc: Document) -> str | None:
+    """The title, its paragraphs joined; None when the document has none."""
+    text = "".join(p.text.strip() for p in doc.with_role(Role.TITLE))
+    return text or None
+
+
+def section_names(doc: Document, sections: list[dict[str, Any]], level: int = 1) -> list[str]:
+    """The canonical names of `sections` whose name or a synonym stands in a heading."""
+    headings = [p.text for p in doc.with_role(Role.HEADING) if p.heading_level in (level, None)]
+    return [
+        s["name"]
+        for s in sections
+        if any(word in h for h in headings for word in (s["name"], *s.get("synonyms", ())))
+    ]
+
+
+def official_in_title(title: str, posts: Sequence[str]) -> str | None:
+    """The 2–4 character name after a post word before the year in `title`, if any."""
+    head = title[: m.start()] if (m := YEAR.search(title)) else title
+    for post in sorted(posts, key=len, reverse=True):
+        found = re.search(re.escape(post) + r"([\u4e00-\u9fff]{2,4})$", head)
+        if found:
+            return found.group(1)
+    return None
+
+
+def elements_of(ctx: Context) -> frozenset[str]:
+    """The element names present in the run's document, found once per run."""
+    return ctx.memo("elements", lambda: present_elements(ctx.doc))

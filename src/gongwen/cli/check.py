@@ -156,8 +156,14 @@ def run(args: argparse.Namespace) -> int:
         )  # fmt: skip
         return 2
 
+    from gongwen.checks.measure import ink_available
+    from gongwen.cli.verify import ink_note
     from gongwen.parallel import cpu_count
 
+    if not ink_available() and any(
+        p.suffix.lower() == ".pdf" or p.is_dir() for p in map(Path, args.paths)
+    ):
+        print(ink_note(lang), file=sys.stderr)  # once for the run, not a defect of each PDF
     jobs = args.jobs or cpu_count()
     # Each result goes to an unnamed temporary file as it comes (the system removes it however
     # the run ends) and only its record stays in memory; every output reads the spool back one

@@ -19,9 +19,25 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="PDF", help="PDF files or folders of PDFs")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    p.add_argument("--rules", help="a YAML file of GB7xx rules instead of the shipped one")
+    p.add_argument(
+        "--rules", default="gbt9704-pdf", help="a rule set (name or YAML file) of GB7xx rules"
+    )
+    p.add_argument("--select", action="append", default=[], metavar="CODE",
+                   help="only these rules (code or prefix, repeatable)")
+    p.add_argument("--ignore", action="append", default=[], metavar="CODE",
+                   help="leave out these rules (code or prefix, repeatable)")
     p.add_argument("-o", "--output", help="write the result to this file instead of stdout")
     return p
+
+
+def ink_note(lang: str) -> str:
+    """The one note of a run whose ink measurements were skipped."""
+    return t(
+        N_("gongwen: pdftoppm (poppler-utils) is not installed: the layout measurements "
+           "that read the ink of characters (GB705, GB706, GB708, GB709, GB716…) were "
+           "skipped"),
+        lang,
+    )
 
 
 def _pdfs(paths: list[str]) -> list[Path]:
@@ -33,10 +49,12 @@ def _pdfs(paths: list[str]) -> list[Path]:
 
 def run(args: argparse.Namespace) -> int:
     """Measure each PDF, print the findings in the checker's formats, return 0, 1 or 2."""
+    from gongwen.checks import load_rule_set
+    from gongwen.checks.measure import ink_available
     from gongwen.errors import GongwenError
     from gongwen.findings import CheckReport, FileResult, FileStatus, Severity
     from gongwen.report import FORMATS
-    from gongwen.verify import load_rules, verify_pdf
+    from gongwen.verify import verify_pdf
     from gongwen.writing import write_text
 
     lang = args.lang
@@ -46,13 +64,16 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     try:
-        rules = list(load_rules(args.rules).values())
+        load_rule_set(args.rules)  # a bad rule file stops the run here, by file and key
     except GongwenError as error:
         print(t(N_("gongwen: {message}"), lang, message=error.message(lang)), file=sys.stderr)
         return 2
+    if not ink_available():
+        print(ink_note(lang), file=sys.stderr)
     files = []
     for pdf in _pdfs(args.paths):
-        findings = verify_pdf(pdf, lang=lang, rules=rules)
+        findings = verify_pdf(pdf, lang=lang, rules=args.rules, select=args.select,
+                              ignore=args.ignore)
         unreadable = any(f.code.startswith("IO") for f in findings)
         files.append(FileResult(
             file=str(pdf), format="pdf", findings=findings,

@@ -222,7 +222,7 @@ def _place(made: Path, target: Path) -> None:
 def _substitutions(source: Path, pdf: Path, table: dict) -> dict:
     """Official faces `source` asked for that `pdf` was rendered with stand-ins for."""
     from gongwen.ingest import IngestError
-    from gongwen.ingest.pdf_layout import embedded_fonts
+    from gongwen.ingest.pdf_content import embedded_fonts
 
     if not table:
         return {}

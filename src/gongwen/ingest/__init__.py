@@ -14,6 +14,7 @@ import stat
 from collections.abc import Mapping
 from pathlib import Path
 
+from gongwen.errors import GongwenError
 from gongwen.i18n import DEFAULT_LANG, N_, t
 from gongwen.limits import DEFAULT_LIMITS, MB, Limits
 from gongwen.model import Document
@@ -30,7 +31,7 @@ _OWN_SUFFIXES = (".docx", ".docm", ".dotx", ".pdf")
 _SNIFF = 1024  # %PDF may follow some junk; the PDF reference allows it within 1 KB
 
 
-class IngestError(Exception):
+class IngestError(GongwenError):
     """A file that cannot be read as a document; `code` is the rule code of the finding."""
 
     def __init__(
@@ -41,7 +42,7 @@ class IngestError(Exception):
         *,
         file: str | None = None,
     ) -> None:
-        super().__init__(code, msgid)
+        Exception.__init__(self, code, msgid)
         self.code = code
         self.msgid = msgid
         self._message_args = dict(args or {})
@@ -117,8 +118,10 @@ def load(path: str | Path, limits: Limits | None = None) -> Document:
     except Exception as exc:  # a damaged file may break a library in any way: still a finding
         raise IngestError(
             "IO001",
-            N_("the file is damaged or not what its name says ({error}): open it in Word or "
-               "WPS, save it again and resubmit"),
+            N_(
+                "the file is damaged or not what its name says ({error}): open it in Word or "
+                "WPS, save it again and resubmit"
+            ),
             {"error": type(exc).__name__},
             file=label,
         ) from None
@@ -154,8 +157,10 @@ def _load(path: Path, limits: Limits) -> Document:
     if path.suffix.lower() in _OWN_SUFFIXES:
         raise IngestError(
             "IO001",
-            N_("named {suffix} but it is not one: the file is damaged; open it in Word or WPS, "
-               "save it again and resubmit"),
+            N_(
+                "named {suffix} but it is not one: the file is damaged; open it in Word or WPS, "
+                "save it again and resubmit"
+            ),
             {"suffix": path.suffix},
         )
     raise IngestError(
@@ -202,7 +207,9 @@ def _compound(path: Path) -> IngestError:
     if contents is not None and contents.encrypted:
         return IngestError(
             "IO003",
-            N_("protected with a password, so it cannot be opened: ask for an unprotected copy "
-               "(in Word or WPS, remove the password and save again)"),
+            N_(
+                "protected with a password, so it cannot be opened: ask for an unprotected copy "
+                "(in Word or WPS, remove the password and save again)"
+            ),
         )
     return _legacy()

@@ -86,8 +86,8 @@ class _Walker:
         self.paragraphs: list[Paragraph] = []
         self.section = 0
         self.section_ends: list[etree._Element] = []
-        self.unshown_formats: list[tuple[str, int]] = []  # (list number format, paragraph)
         self.box: Box | None = None  # the text box or table cell being walked
+        self.unshown_formats: list[tuple[str, int]] = []  # (list number format, paragraph)
 
     def block(self, parent: etree._Element, part: Part, table_style: str | None) -> None:
         """Every paragraph under a block container (body, cell, text box, header)."""

@@ -124,8 +124,7 @@ class Package:
             declared = sum(info.file_size for info in infos)
             if declared > limits.docx_bytes:
                 raise self._over(
-                    N_("the file unpacks to {size} MB, more than the limit of {limit} MB: "
-                       "refused"),
+                    N_("the file unpacks to {size} MB, more than the limit of {limit} MB: refused"),
                     size=f"{declared / MB:.0f}",
                     limit=f"{limits.docx_bytes / MB:g}",
                 )

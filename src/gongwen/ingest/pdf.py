@@ -19,7 +19,8 @@ from typing import Any
 
 from gongwen.i18n import N_
 from gongwen.ingest import IngestError
-from gongwen.ingest.pdf_layout import matrix_product
+from gongwen.ingest.pdf_content import matrix_product
+from gongwen.ingest.pdf_open import open_pdf, unreadable
 from gongwen.limits import DEFAULT_LIMITS, Limits
 from gongwen.model import Document, Page, Paragraph, Part, Properties, Run, is_cjk
 from gongwen.units import Length, Pt
@@ -103,14 +104,14 @@ def has_text_layer(document: Document) -> bool:
 def load_pdf(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read the PDF at `path` into a Document, with its page geometry (`layout`) from the
     same reading; IngestError when it cannot be read."""
-    from gongwen.ingest.pdf_layout import read_layout
+    from gongwen.ingest.pdf_content import read_layout
 
     path = Path(path)
     reader = open_pdf(path)
     try:
         count = len(reader.pages)
     except Exception as exc:  # a damaged page tree
-        raise _unreadable(path, exc) from None
+        raise unreadable(path, exc) from None
     if count > limits.pdf_pages:
         raise IngestError(
             "IO006",
@@ -125,7 +126,7 @@ def load_pdf(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     except IngestError:
         raise
     except Exception as exc:  # pypdf raises many types for a damaged file
-        raise _unreadable(path, exc) from None
+        raise unreadable(path, exc) from None
     paragraphs = _paragraphs(lines)
     if paragraphs:
         from gongwen.ingest.roles import assign_roles
@@ -140,53 +141,6 @@ def load_pdf(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document:
         page_count=len(pages),
         layout=layout,
     )
-
-
-def _unreadable(path: Path, exc: BaseException) -> IngestError:
-    reason = str(exc).strip() or type(exc).__name__
-    return IngestError(
-        "IO001", N_("cannot read the PDF: {reason}"), {"reason": reason}, file=path.name
-    )
-
-
-def open_pdf(path: Path) -> Any:
-    """The PDF at `path` opened with pypdf: one place judges encryption (a PDF locked only
-    against editing opens with the empty password and is read) and damage, for every reader
-    of gongwen."""
-    from pypdf import PdfReader
-    from pypdf.errors import DependencyError
-
-    try:
-        reader = PdfReader(path, strict=False)
-    except OSError as exc:
-        raise IngestError(
-            "IO001",
-            N_("cannot read the file: {reason}"),
-            {"reason": exc.strerror or str(exc)},
-            file=path.name,
-        ) from None
-    except Exception as exc:  # pypdf raises many types for a damaged file
-        raise _unreadable(path, exc) from None
-    if not reader.is_encrypted:
-        return reader
-    # Many PDFs are encrypted only against editing, with an empty password for reading.
-    try:
-        opened = reader.decrypt("")
-    except DependencyError:
-        raise IngestError(
-            "IO003",
-            N_("encrypted with AES, which cannot be opened here: ask for an unprotected copy"),
-            file=path.name,
-        ) from None
-    except Exception as exc:  # a damaged encryption dictionary
-        raise _unreadable(path, exc) from None
-    if not opened:
-        raise IngestError(
-            "IO003",
-            N_("encrypted: ask for an unprotected copy"),
-            file=path.name,
-        )
-    return reader
 
 
 def _read_pages(reader: Any) -> tuple[tuple[Page, ...], list[_Line]]:

@@ -56,8 +56,9 @@ class Elements:
         """The red double rules of a 信函格式 page 1, top to bottom (none in other forms)."""
         if not self.layout.pages:
             return ()
-        found = [r for r in self.layout.pages[0].rules
-                 if is_red(r.color) and r.length > _LETTER_RULE]
+        found = [
+            r for r in self.layout.pages[0].rules if is_red(r.color) and r.length > _LETTER_RULE
+        ]
         return tuple(sorted(found, key=lambda r: r.top))
 
     @property
@@ -71,8 +72,11 @@ class Elements:
         upper = [r for r in self.letter_rules if r.top < Mm(150)]
         if not upper:
             return None
-        below = [line for line in self.layout.pages[0].lines
-                 if line.em_top > upper[-1].bottom and not is_red(line.color)]
+        below = [
+            line
+            for line in self.layout.pages[0].lines
+            if line.em_top > upper[-1].bottom and not is_red(line.color)
+        ]
         return below[0] if below else None
 
     @cached_property
@@ -80,8 +84,9 @@ class Elements:
         """The red separator of the 版头 on page 1 (a 文件格式 one, as wide as the type area)."""
         if not self.layout.pages:
             return None
-        rules = [r for r in self.layout.pages[0].rules
-                 if is_red(r.color) and r.length <= _LETTER_RULE]
+        rules = [
+            r for r in self.layout.pages[0].rules if is_red(r.color) and r.length <= _LETTER_RULE
+        ]
         return rules[0] if rules else None
 
     @cached_property
@@ -91,7 +96,8 @@ class Elements:
             return ()
         limit = self.red_rule.top if self.red_rule else Mm(150)
         return tuple(
-            line for line in self.layout.pages[0].lines
+            line
+            for line in self.layout.pages[0].lines
             if is_red(line.color) and line.baseline < limit
         )
 
@@ -101,7 +107,8 @@ class Elements:
         if self.red_rule is None:
             return None
         above = [
-            line for line in self.layout.pages[0].lines
+            line
+            for line in self.layout.pages[0].lines
             if line.baseline < self.red_rule.top and not is_red(line.color)
         ]
         return above[-1] if above else None
@@ -120,9 +127,7 @@ class Elements:
         one just below its last; rules elsewhere on the page (a table's) are not its."""
         for page in reversed(self.layout.pages):
             rules = [r for r in page.rules if not is_red(r.color) and r.length >= _LONG_RULE]
-            marked = [
-                line for line in page.lines if any(w in line.text for w in _IMPRINT_WORDS)
-            ]
+            marked = [line for line in page.lines if any(w in line.text for w in _IMPRINT_WORDS)]
             if len(rules) < 2 or not marked:
                 continue
             above = [r for r in rules if r.bottom <= marked[0].em_top]
@@ -131,9 +136,7 @@ class Elements:
                 continue
             first, last = above[-1], below[0]
             chosen = tuple(r for r in rules if first.top <= r.top <= last.top)
-            inside = tuple(
-                line for line in page.lines if first.top <= line.baseline <= last.bottom
-            )
+            inside = tuple(line for line in page.lines if first.top <= line.baseline <= last.bottom)
             return Imprint(page.number, chosen, inside)
         if self.letter:  # 10.1: a letter's 版记 is its 抄送 line(s), without rules
             for page in reversed(self.layout.pages):
@@ -181,8 +184,7 @@ class Elements:
         if self.letter and page.number == 1:
             skip |= set(self.mark)
         return tuple(
-            line for line in page.lines
-            if page_number_value(line) is None and line not in skip
+            line for line in page.lines if page_number_value(line) is None and line not in skip
         )
 
     def imprint_only(self, page: PageLayout) -> bool:

@@ -12,6 +12,7 @@ from typing import Any
 
 from gongwen.checks.context import Context, Hit
 from gongwen.checks.ruleset import Rule
+from gongwen.checks.text import elements_of
 from gongwen.i18n import N_, t
 from gongwen.model import Document
 
@@ -41,6 +42,6 @@ NAMES = {
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     """One hit per required element the document lacks."""
     for name in ctx.rule_set.elements.required:
-        if name not in ctx.elements:
+        if name not in elements_of(ctx):
             shown = t(NAMES.get(name, name), ctx.lang)
             yield Hit(N_("{element} is missing"), {"element": shown}, expected=shown)

@@ -14,7 +14,7 @@ from cerberus import Validator
 from cerberus.schema import SchemaError
 
 from gongwen.checks.context import Context, Hit
-from gongwen.checks.facts import KEYS
+from gongwen.checks.facts import KEYS, facts_of
 from gongwen.checks.ruleset import Rule
 from gongwen.checks.validation import validate as validate_facts
 from gongwen.i18n import N_, t
@@ -63,11 +63,11 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     # the record is built whole by checks.facts; normalising it (6× the cost of validating)
     # only matters when the rule's schema asks for a default, a coercion or a renaming
     _, errors = validate_facts(
-        ctx.facts, schema, lang=ctx.lang, allow_unknown=True, normalize=_normalises(schema)
+        facts_of(ctx), schema, lang=ctx.lang, allow_unknown=True, normalize=_normalises(schema)
     )
     for path, message in errors:
         key = path.split(".")[0].split("[")[0]
-        value = ctx.facts.get(key)
+        value = facts_of(ctx).get(key)
         yield Hit(
             N_("{fact}: {problem}"),
             {"fact": t(LABELS.get(key, key), ctx.lang), "problem": message},

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from gongwen.checks.context import Context, Hit
-from gongwen.checks.facts import section_names
 from gongwen.checks.ruleset import Rule
+from gongwen.checks.text import section_names
 from gongwen.i18n import N_
 from gongwen.model import Document
 

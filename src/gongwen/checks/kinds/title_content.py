@@ -8,30 +8,19 @@ A title naming another year is left to the review-year rule.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
 from gongwen.checks.context import Context, Hit
 from gongwen.checks.dates import YEAR
-from gongwen.checks.facts import title_text
 from gongwen.checks.ruleset import Rule
+from gongwen.checks.text import official_in_title, title_text
 from gongwen.i18n import N_
 from gongwen.model import Document, Role
 
 PARAMS: dict[str, Any] = {
     "posts": {"type": "list", "required": True, "minlength": 1, "schema": {"type": "string"}},
 }
-
-
-def official_in_title(title: str, posts: Sequence[str]) -> str | None:
-    """The 2–4 character name after a post word before the year in `title`, if any."""
-    head = title[: m.start()] if (m := YEAR.search(title)) else title
-    for post in sorted(posts, key=len, reverse=True):
-        found = re.search(re.escape(post) + r"([\u4e00-\u9fff]{2,4})$", head)
-        if found:
-            return found.group(1)
-    return None
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:

@@ -1,29 +1,34 @@
-"""Tables as they read on the rendered page: no entry wrapped so that one character stands
-on a line of its own (…交通运输/局)."""
+"""A line of one Chinese character in smaller-than-body text, right under a line of the
+same cell (the same left edge, one table line above).
+
+Measured on the rendered PDF (GB/T 9704 in mm). Parameters: tolerance_mm, max_gap_pt.
+"""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from gongwen.checks.context import Context, Hit
+from gongwen.checks.measure import BODY_SIZE, PdfView, one_wide
+from gongwen.checks.ruleset import Rule
 from gongwen.i18n import N_
-from gongwen.verify.measure import Context, Hit
+from gongwen.model import Document
 
-_BODY_PT = 16.0
+FORMAT = "pdf"
+PARAMS: dict[str, Any] = {
+    "tolerance_mm": {"type": "number", "required": True},
+    "max_gap_pt": {"type": "number", "required": True},
+}
 
 
-def _wide(text: str) -> bool:
-    return len(text) == 1 and unicodedata.east_asian_width(text) in "WF"
-
-
-def orphan_lines(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
+def measure(ctx: PdfView, p: dict[str, Any]) -> Iterator[Hit]:
     """A line of one Chinese character in smaller-than-body text, right under a line of the
     same cell (the same left edge, one table line above)."""
     for page in ctx.layout.pages:
-        lines = [ln for ln in ctx.elements.body_lines(page) if ln.size_pt < _BODY_PT - 0.5]
+        lines = [ln for ln in ctx.elements.body_lines(page) if ln.size_pt < BODY_SIZE - 0.5]
         for line in lines:
-            if not _wide(line.text.strip()):
+            if not one_wide(line.text.strip()):
                 continue
             above = [
                 ln
@@ -42,4 +47,7 @@ def orphan_lines(ctx: Context, p: dict[str, Any]) -> Iterator[Hit]:
                 )
 
 
-KINDS = {"pdf_table_orphans": orphan_lines}
+def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
+    """The measurement on the PDF's layout; nothing for a .docx."""
+    if ctx.pdf is not None:
+        yield from measure(ctx.pdf, rule.params)
