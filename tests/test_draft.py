@@ -7,7 +7,8 @@ import json
 import pytest
 
 from gongwen.case import Case, CaseError, IssueStatus, dump_case, load_case, read_case
-from gongwen.case.draft import TO_FILL, draft_case, undecided
+from gongwen.case.complete import TO_FILL, undecided
+from gongwen.case.draft import draft_case
 from gongwen.cli import main
 from gongwen.findings import CheckReport
 from gongwen.resources import data_dir

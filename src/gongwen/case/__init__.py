@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from gongwen.case.documents import (
+    Circular,
+    DocumentSettings,
+    FeedbackSettings,
+    Form,
+    Report,
+    Titled,
+)
 from gongwen.case.errors import CaseError
 from gongwen.case.grading import PRESETS, GradeClass, GradingScheme
 from gongwen.case.load import dump_case, load_case, read_case, upgrade_case, write_case
 from gongwen.case.model import (
     Case,
-    Circular,
     Department,
-    DocumentSettings,
     Draft,
-    FeedbackSettings,
     Interview,
     Issue,
     Issuer,
@@ -21,12 +26,10 @@ from gongwen.case.model import (
     PastDepartment,
     PastRound,
     Person,
-    Report,
     Step,
     Steps,
     Supervision,
     Team,
-    Titled,
 )
 from gongwen.survey import Survey, Votes
 
@@ -39,6 +42,7 @@ __all__ = [
     "DocumentSettings",
     "Draft",
     "FeedbackSettings",
+    "Form",
     "GradeClass",
     "GradingScheme",
     "Interview",

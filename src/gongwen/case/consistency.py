@@ -16,7 +16,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from gongwen.case.model import Case, DocumentSettings, Form
+from gongwen.case.documents import DocumentSettings, Form
+from gongwen.case.model import Case
 from gongwen.i18n import DEFAULT_LANG, N_, t
 
 

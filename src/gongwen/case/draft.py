@@ -10,34 +10,31 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from gongwen.case.complete import TO_FILL
+from gongwen.case.documents import Circular, FeedbackSettings, Report, Titled
 from gongwen.case.grading import LEGACY
 from gongwen.case.model import (
     SCHEMA_VERSION,
     Case,
-    Circular,
     Department,
     Draft,
-    FeedbackSettings,
     Issue,
     Issuer,
     IssueStatus,
     PastRound,
     Person,
-    Report,
     Step,
     Steps,
     Team,
-    Titled,
 )
 from gongwen.findings import CheckReport, FileResult, Finding, Severity
 from gongwen.i18n import DEFAULT_LANG, LANGS, N_, t
 from gongwen.roster import RosterEntry
 
-TO_FILL = "【待填写】"
 # Rectification is usually due about three months after the reports (2020-03-31 → 2020-06-30).
 RECTIFY_AFTER = dt.timedelta(days=91)
 
@@ -118,8 +115,17 @@ def _shell(base: Case | None, deadline: dt.date, rectify_by: dt.date) -> dict[st
     """The parts of a case that come from the base case, or placeholders to fill in."""
     if base is not None:
         keep = (
-            "issuer", "rules_name", "reporters", "grading", "grace_days", "survey", "naming",
-            "team", "steps", "report", "circular",
+            "issuer",
+            "rules_name",
+            "reporters",
+            "grading",
+            "grace_days",
+            "survey",
+            "naming",
+            "team",
+            "steps",
+            "report",
+            "circular",
         )
         shell = {name: getattr(base, name) for name in keep}
         if base.survey is not None and base.survey.votes is not None:
@@ -312,47 +318,3 @@ def _todo(
         t(N_("when all is decided, delete this draft entry: a draft is not generated"), lang)
     )
     return notes
-
-
-def undecided(case: Case, lang: str = DEFAULT_LANG) -> list[tuple[str, str]]:
-    """(JSON path, message) for each place of `case` still waiting for people to decide."""
-    gaps: list[tuple[str, str]] = []
-    if case.draft is not None:
-        gaps.append(
-            (
-                "draft",
-                t(
-                    N_(
-                        "the case is still a draft: do what its todo list says, then delete "
-                        "the draft entry"
-                    ),
-                    lang,
-                ),
-            )
-        )
-    for path, value in _strings(case.model_dump(mode="json", exclude={"draft"})):
-        if TO_FILL in value:
-            gaps.append((path, t(N_("still to fill in ({mark})"), lang, mark=TO_FILL)))
-    for i, department in enumerate(case.departments):
-        if department.received and department.grade is None:
-            gaps.append((f"departments[{i}].grade", t(N_("the report has no grade yet"), lang)))
-        for j, issue in enumerate(department.issues):
-            if issue.status == IssueStatus.PENDING:
-                gaps.append(
-                    (
-                        f"departments[{i}].issues[{j}].status",
-                        t(N_("a candidate issue: confirm it (open) or delete it"), lang),
-                    )
-                )
-    return gaps
-
-
-def _strings(value: object, path: str = "") -> Iterator[tuple[str, str]]:
-    if isinstance(value, str):
-        yield path or "$", value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, f"{path}.{key}" if path else str(key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, f"{path}[{index}]")

@@ -41,8 +41,8 @@ def load_case(
     """
     case, base = _parse(source, lang, limits or DEFAULT_LIMITS)
     if not allow_draft:
+        from gongwen.case.complete import undecided
         from gongwen.case.consistency import problems
-        from gongwen.case.draft import undecided
 
         gaps = undecided(case, lang)
         if gaps:

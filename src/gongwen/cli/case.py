@@ -127,7 +127,7 @@ def _reference(target: Path, folder: Path) -> Path:
 
 def _status(args: argparse.Namespace) -> int:
     from gongwen.case import read_case
-    from gongwen.case.draft import undecided
+    from gongwen.case.complete import undecided
 
     lang = args.lang
     gaps = undecided(read_case(args.case, lang), lang)
