@@ -18,11 +18,11 @@ from collections import OrderedDict
 from lxml import etree
 
 from gongwen.ingest.ooxml import parse_xml, w
+from gongwen.ingest.paragraph_format import paragraph_format
 from gongwen.ingest.styles import (
     RunFormat,
     StyleSheet,
     list_number,
-    paragraph_format,
     read_ppr,
     read_rpr,
 )

@@ -21,8 +21,6 @@ from typing import NamedTuple
 from lxml import etree
 
 from gongwen.ingest.ooxml import a, w
-from gongwen.model import Alignment, LineRule
-from gongwen.units import Length, Twips
 
 Props = dict[str, object]
 
@@ -53,19 +51,6 @@ _IND_ATTRS = {
 # a first-line indent and a hanging indent exclude each other, in each unit
 _EXCLUSIVE = {"firstLine": "hanging", "hanging": "firstLine",
               "firstLineChars": "hangingChars", "hangingChars": "firstLineChars"}  # fmt: skip
-_ALIGNMENTS = {
-    "left": Alignment.LEFT,
-    "start": Alignment.LEFT,
-    "center": Alignment.CENTER,
-    "right": Alignment.RIGHT,
-    "end": Alignment.RIGHT,
-    "both": Alignment.JUSTIFY,
-    "lowKashida": Alignment.JUSTIFY,
-    "mediumKashida": Alignment.JUSTIFY,
-    "highKashida": Alignment.JUSTIFY,
-    "distribute": Alignment.DISTRIBUTE,
-    "thaiDistribute": Alignment.DISTRIBUTE,
-}
 _UNIT_TWIPS = {"pt": 20.0, "mm": 1440 / 25.4, "cm": 14400 / 25.4, "in": 1440.0, "pc": 240.0}
 # theme script of the East Asian fonts, by the language in w:themeFontLang/@w:eastAsia
 _SCRIPTS = {"zh-TW": "Hant", "zh-HK": "Hant", "zh-MO": "Hant", "ja": "Jpan", "ko": "Hang"}
@@ -384,49 +369,3 @@ class StyleSheet:
             char_scale_pct=props.get("w"),  # type: ignore[arg-type]
             hidden=bool(props.get("vanish", False)),
         )
-
-
-def paragraph_format(props: Props) -> dict[str, object]:
-    """The `model.Paragraph` formatting fields of effective pPr `props`."""
-    line_rule, line_spacing, line_multiple = _line(props)
-    first = _signed(props, "firstLine", "hanging")
-    first_chars = _signed(props, "firstLineChars", "hangingChars")
-    jc = props.get("frameAlign") if props.get("frameAlign") in ("left", "center", "right") else None
-    return {
-        "alignment": _ALIGNMENTS.get(str(jc or props.get("jc") or "left"), Alignment.LEFT),
-        "indent_first": Twips(first or 0),
-        "indent_first_chars": first_chars / 100 if first_chars else None,
-        "indent_left": Twips(props.get("left") or 0),  # type: ignore[arg-type]
-        "indent_right": Twips(props.get("right") or 0),  # type: ignore[arg-type]
-        "indent_left_chars": _chars(props.get("leftChars")),
-        "indent_right_chars": _chars(props.get("rightChars")),
-        "line_rule": line_rule,
-        "line_spacing": line_spacing,
-        "line_multiple": line_multiple,
-        "space_before": Twips(props.get("before") or 0),  # type: ignore[arg-type]
-        "space_after": Twips(props.get("after") or 0),  # type: ignore[arg-type]
-        "page_break_before": bool(props.get("pageBreakBefore", False)),
-    }
-
-
-def _signed(props: Props, positive: str, negative: str) -> float | None:
-    if props.get(negative):
-        return -float(props[negative])  # type: ignore[arg-type]
-    value = props.get(positive)
-    return float(value) if value is not None else None  # type: ignore[arg-type]
-
-
-def _chars(value: object) -> float | None:
-    return float(value) / 100 if value else None  # type: ignore[arg-type]
-
-
-def _line(props: Props) -> tuple[LineRule, Length | None, float | None]:
-    line = props.get("line")
-    rule = props.get("lineRule", "auto")
-    if line is None:
-        return LineRule.MULTIPLE, None, 1.0
-    if rule == "exact":
-        return LineRule.EXACT, Twips(line), None  # type: ignore[arg-type]
-    if rule == "atLeast":
-        return LineRule.AT_LEAST, Twips(line), None  # type: ignore[arg-type]
-    return LineRule.MULTIPLE, None, float(line) / 240  # type: ignore[arg-type]
