@@ -188,7 +188,6 @@ def pdf_rows(docs: int, repeats: int) -> list[tuple[str, str, str]]:
     ]
 
 
-
 def round_rows(repeats: int) -> list[tuple[str, str, str]]:
     """The whole sample round to PDF: one soffice against one per core, taking turns."""
     from pdf import documents
@@ -218,6 +217,7 @@ def round_rows(repeats: int) -> list[tuple[str, str, str]]:
         (f"PDF of the sample round ({n} documents), {cores} soffice at once (one per core)",
          f"{every:.2f} s", f"{every / n:.3f} s/doc; **{one / every:.2f}× 1 process**"),
     ]  # fmt: skip
+
 
 # VmHWM, not getrusage(RUSAGE_SELF): a process started by fork + exec may report the peak of
 # the process it was forked from (here this benchmark, which holds a 1,000-department set).

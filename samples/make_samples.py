@@ -43,6 +43,7 @@ XIAOBIAOSONG = "方正小标宋简体"
 SONGTI = "宋体"
 LATIN = "Times New Roman"
 
+
 @dataclass(frozen=True)
 class Block:
     """One paragraph to write: its kind (title, empty, body, h1..h4, signature, date)."""

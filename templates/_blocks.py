@@ -192,7 +192,7 @@ def table(columns: list[Column], rows: str, *, fit: bool = False) -> str:
     )
     tblpr = (
         f'<w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
-        f"<w:tblBorders>{edges}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+        f'<w:tblBorders>{edges}</w:tblBorders><w:tblLayout w:type="fixed"/>'
         '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
         "</w:tblCellMar>"
         + (f'<w:tblDescription w:val="{FIT_COLUMNS}"/>' if fit else "")

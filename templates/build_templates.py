@@ -138,7 +138,7 @@ def _red_bar(name: str, shape_id: int, top: int, thickness: int) -> str:
         f'<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" '
         f'cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
         f'<a:solidFill><a:srgbClr val="{g.RED}"/></a:solidFill><a:ln><a:noFill/></a:ln>'
-        '</wps:spPr><wps:bodyPr/></wps:wsp>'
+        "</wps:spPr><wps:bodyPr/></wps:wsp>"
     )
     return _anchor(name, shape_id, x, int(top), cx, cy, shape)
 
@@ -157,8 +157,9 @@ def _letter_mark() -> str:
         '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" '
         'anchor="t" anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp>'
     )
-    return _anchor("信函格式发文机关标志", 11, x, int(g.LETTER_MARK_TOP - g.MARK_INK_DROP), cx, cy,
-                   shape)
+    return _anchor(
+        "信函格式发文机关标志", 11, x, int(g.LETTER_MARK_TOP - g.MARK_INK_DROP), cx, cy, shape
+    )
 
 
 # The upper double rule (thick over thin) 4 mm under the mark's foot; the lower one (thin over
@@ -182,16 +183,22 @@ def letter_head() -> str:
         [
             _letter_mark(),
             _red_bar("信函格式上双线粗", 12, UPPER_TOP, g.LETTER_THICK),
-            _red_bar("信函格式上双线细", 13, UPPER_TOP + g.LETTER_THICK + g.LETTER_RULE_SPACE,
-                     g.LETTER_THIN),
-            _red_bar("信函格式下双线细", 14, LOWER_BOTTOM - g.LETTER_THICK - g.LETTER_RULE_SPACE
-                     - g.LETTER_THIN, g.LETTER_THIN),
+            _red_bar(
+                "信函格式上双线细",
+                13,
+                UPPER_TOP + g.LETTER_THICK + g.LETTER_RULE_SPACE,
+                g.LETTER_THIN,
+            ),
+            _red_bar(
+                "信函格式下双线细",
+                14,
+                LOWER_BOTTOM - g.LETTER_THICK - g.LETTER_RULE_SPACE - g.LETTER_THIN,
+                g.LETTER_THIN,
+            ),
             _red_bar("信函格式下双线粗", 15, LOWER_BOTTOM - g.LETTER_THICK, g.LETTER_THICK),
         ]
     )
-    return (
-        f"<w:p>{LETTER_NUMBER_PARA.xml()}{drawings}{b.run('{{ doc.number }}')}</w:p>"
-    )
+    return f"<w:p>{LETTER_NUMBER_PARA.xml()}{drawings}{b.run('{{ doc.number }}')}</w:p>"
 
 
 # ---- 附件说明, 署名, 成文日期, 附注 -------------------------------------------------------
@@ -325,7 +332,7 @@ def imprint() -> str:
         '<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>'
         f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
         '<wp:wrapTopAndBottom/><wp:docPr id="1" name="版记" descr="版记"/><wp:cNvGraphicFramePr/>'
-        '<a:graphic><a:graphicData '
+        "<a:graphic><a:graphicData "
         'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
         '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr>'
         f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'

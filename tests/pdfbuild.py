@@ -35,8 +35,8 @@ SENTENCE = (
 
 def require_soffice() -> None:
     """Skip when soffice is absent on a developer's machine; fail when it is absent in CI."""
-    has_soffice = shutil.which("soffice") or shutil.which("libreoffice") or os.environ.get(
-        "GONGWEN_SOFFICE"
+    has_soffice = (
+        shutil.which("soffice") or shutil.which("libreoffice") or os.environ.get("GONGWEN_SOFFICE")
     )
     missing = None if has_soffice else "LibreOffice (soffice)"
     if missing is None and not shutil.which("pdftoppm"):
@@ -67,8 +67,14 @@ class Layout:
     imprint_rules: tuple[int, int] = (8, 6)  # thick, thin in eighths of a point
 
 
-def _rpr(face: str, size_pt: float, *, color: str | None = None, spacing: int | None = None,
-         latin: str | None = None) -> str:
+def _rpr(
+    face: str,
+    size_pt: float,
+    *,
+    color: str | None = None,
+    spacing: int | None = None,
+    latin: str | None = None,
+) -> str:
     latin = latin or face
     parts = [
         f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{face}" w:cs="{latin}"/>',
@@ -83,10 +89,22 @@ def _rpr(face: str, size_pt: float, *, color: str | None = None, spacing: int | 
     return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 
 
-def _para(text: str, *, face: str = "仿宋_GB2312", size: float = 16, jc: str = "both",
-          line: int = 579, before: int = 0, first_chars: int = 0, ind: str = "",
-          color: str | None = None, spacing: int | None = -5, borders: str = "",
-          latin: str | None = None, tabs: str = "") -> str:
+def _para(
+    text: str,
+    *,
+    face: str = "仿宋_GB2312",
+    size: float = 16,
+    jc: str = "both",
+    line: int = 579,
+    before: int = 0,
+    first_chars: int = 0,
+    ind: str = "",
+    color: str | None = None,
+    spacing: int | None = -5,
+    borders: str = "",
+    latin: str | None = None,
+    tabs: str = "",
+) -> str:
     first = f'<w:ind w:firstLineChars="{first_chars}" w:firstLine="{first_chars * 16 // 5}"/>'
     indent = ind or (first if first_chars else "")
     ppr = (
@@ -95,7 +113,7 @@ def _para(text: str, *, face: str = "仿宋_GB2312", size: float = 16, jc: str =
         f'{indent}<w:jc w:val="{jc}"/></w:pPr>'
     )
     runs = "".join(
-        f'<w:r>{_rpr(face, size, color=color, spacing=spacing, latin=latin)}'
+        f"<w:r>{_rpr(face, size, color=color, spacing=spacing, latin=latin)}"
         + ("<w:tab/>" if chunk == "\t" else f'<w:t xml:space="preserve">{chunk}</w:t>')
         + "</w:r>"
         for chunk in _split_tabs(text)
@@ -122,19 +140,33 @@ def _imprint(layout: Layout) -> str:
     width = round(Mm(156))
     height = round(Mm(20))
     char = 280  # one 字 of 4号 in twips
+
     def rule(eighths: int) -> str:
         # A rule paragraph has no indent, so its border spans the whole type area.
-        return _para("", size=1, line=20, spacing=None,
-                     borders="<w:pBdr>" + _border("bottom", eighths) + "</w:pBdr>")
+        return _para(
+            "",
+            size=1,
+            line=20,
+            spacing=None,
+            borders="<w:pBdr>" + _border("bottom", eighths) + "</w:pBdr>",
+        )
 
     cc = _para(
         "抄送：县人民政府，县监察委员会，县人民法院，县人民检察院。",
-        face="仿宋_GB2312", size=14, jc="left", line=440, spacing=None,
+        face="仿宋_GB2312",
+        size=14,
+        jc="left",
+        line=440,
+        spacing=None,
         ind=f'<w:ind w:left="{char}" w:right="{char}"/>',
     )
     issued = _para(
         "丹江口市人大常委会办公室\t2020年3月20日印发",
-        face="仿宋_GB2312", size=14, jc="left", line=440, spacing=None,
+        face="仿宋_GB2312",
+        size=14,
+        jc="left",
+        line=440,
+        spacing=None,
         ind=f'<w:ind w:left="{char}" w:right="{char}"/>',
         tabs=f'<w:tabs><w:tab w:val="right" w:pos="{round(Mm(156).twips) - 2 * char}"/></w:tabs>',
     )
@@ -211,34 +243,58 @@ def build(path: Path, layout: Layout = Layout()) -> Path:
 
     line = 579
     parts = [
-        _para("丹江口市人大常委会文件", face="方正小标宋简体", size=36, jc="center",
-              line=round(Pt(layout.mark_line_pt).twips),
-              before=round(Mm(layout.mark_before_mm).twips),
-              color="FF0000", spacing=None),
+        _para(
+            "丹江口市人大常委会文件",
+            face="方正小标宋简体",
+            size=36,
+            jc="center",
+            line=round(Pt(layout.mark_line_pt).twips),
+            before=round(Mm(layout.mark_before_mm).twips),
+            color="FF0000",
+            spacing=None,
+        ),
         _para("", line=line),
         _para("", line=line),
-        _para("丹人常〔2020〕7号", jc="center", line=line, spacing=None, latin="Times New Roman",
-              borders="<w:pBdr>" + _border("bottom", 8, "FF0000", layout.rule_space_pt)
-              + "</w:pBdr>"),
+        _para(
+            "丹人常〔2020〕7号",
+            jc="center",
+            line=line,
+            spacing=None,
+            latin="Times New Roman",
+            borders="<w:pBdr>" + _border("bottom", 8, "FF0000", layout.rule_space_pt) + "</w:pBdr>",
+        ),
         _para("", line=line),
         _para("", line=line),
-        _para("关于开展2019年度履职报告评阅工作的通知", face="方正小标宋简体", size=22,
-              jc="center", line=line, spacing=None),
+        _para(
+            "关于开展2019年度履职报告评阅工作的通知",
+            face="方正小标宋简体",
+            size=22,
+            jc="center",
+            line=line,
+            spacing=None,
+        ),
         _para("", line=line),
         _para("各乡镇人大主席团，县人大常委会各工作机构：", jc="left", line=line),
     ]
     for i in range(layout.body_paragraphs):
         parts.append(_para(SENTENCE * (2 + i % 3), first_chars=200, line=line))
     parts.append(_para("", line=line))
-    parts.append(_para("丹江口市人民代表大会常务委员会", jc="right", line=line,
-                       ind='<w:ind w:right="640"/>'))
+    parts.append(
+        _para("丹江口市人民代表大会常务委员会", jc="right", line=line, ind='<w:ind w:right="640"/>')
+    )
     # 7.3.5.2: the date's first character 2 字 right of the 署名's: the 署名 (15 characters of
     # 16 pt less 0.25 pt spacing each) ends 2 字 from the right, the date starts 2 字 after
     # the 署名's start, set from the left so that the digits' width does not move it
     start = 8844 - 640 - 15 * 315
-    parts.append(_para("2020年3月20日", jc="left", line=line,
-                       ind=f'<w:ind w:left="{start + 640}" w:firstLine="0"/>',
-                       latin="Times New Roman"))
+    parts.append(
+        _para(
+            "2020年3月20日",
+            jc="left",
+            line=line,
+            ind=f'<w:ind w:left="{start + 640}" w:firstLine="0"/>',
+            latin="Times New Roman",
+        )
+    )
     if layout.imprint:
         parts.append(_imprint(layout))
     sect = body.find(qn("w:sectPr"))

@@ -29,9 +29,7 @@ def _folder(tmp_path: Path) -> Path:
 
 def test_roster_and_register_in_the_folder_are_not_submissions(tmp_path):
     folder = _folder(tmp_path)
-    report = check_folder(
-        folder, roster=folder / "名单.csv", register=str(folder / "收文登记.csv")
-    )
+    report = check_folder(folder, roster=folder / "名单.csv", register=str(folder / "收文登记.csv"))
     assert [Path(r.file).name for r in report.files] == [REPORT]
 
 

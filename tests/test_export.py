@@ -81,11 +81,20 @@ def test_the_alias_file_maps_every_official_name():
     assert conf is not None
     table = aliases(conf)
     expected = {
-        "仿宋_GB2312": "FandolFang", "仿宋": "FandolFang", "fangsong": "FandolFang",
-        "fangsong_gb2312": "FandolFang", "楷体_GB2312": "FandolKai", "楷体": "FandolKai",
-        "kaiti": "FandolKai", "kaiti_gb2312": "FandolKai", "黑体": "Noto Sans CJK SC",
-        "simhei": "Noto Sans CJK SC", "宋体": "Noto Serif CJK SC", "simsun": "Noto Serif CJK SC",
-        "方正小标宋简体": "Noto Serif CJK SC Bold", "方正小标宋_gbk": "Noto Serif CJK SC Bold",
+        "仿宋_GB2312": "FandolFang",
+        "仿宋": "FandolFang",
+        "fangsong": "FandolFang",
+        "fangsong_gb2312": "FandolFang",
+        "楷体_GB2312": "FandolKai",
+        "楷体": "FandolKai",
+        "kaiti": "FandolKai",
+        "kaiti_gb2312": "FandolKai",
+        "黑体": "Noto Sans CJK SC",
+        "simhei": "Noto Sans CJK SC",
+        "宋体": "Noto Serif CJK SC",
+        "simsun": "Noto Serif CJK SC",
+        "方正小标宋简体": "Noto Serif CJK SC Bold",
+        "方正小标宋_gbk": "Noto Serif CJK SC Bold",
     }
     assert {name: table[name.casefold()].label for name in expected} == expected
 
@@ -222,4 +231,3 @@ def test_cli_without_soffice_says_how_to_install(tmp_path, capsys, monkeypatch):
     err = capsys.readouterr().err
     assert "EX001" in err and "libreoffice-writer-nogui" in err
     assert (tmp_path / "one.docx").exists() and not (tmp_path / "one.pdf").exists()
-

@@ -117,12 +117,12 @@ def _fake_soffice(path: Path, slow: str = "") -> Path:
     path.write_text(
         "#!/bin/sh\n"
         'out=""; prev=""\n'
-        "for a in \"$@\"; do\n"
+        'for a in "$@"; do\n'
         '  [ "$prev" = "--outdir" ] && out="$a"\n'
         f'  [ -n "{slow}" ] && [ "$(basename "$a")" = "{slow}" ] && sleep 60\n'
-        "  prev=\"$a\"\n"
+        '  prev="$a"\n'
         "done\n"
-        "for a in \"$@\"; do\n"
+        'for a in "$@"; do\n'
         '  case "$a" in *.docx)\n'
         '    n=$(basename "$a" .docx); printf "%%PDF-1.4 %s" "$n" > "$out/$n.pdf";;\n'
         "  esac\n"

@@ -35,7 +35,9 @@ def test_kind_selects_and_existing_files_need_force(tmp_path, capsys):
     args = ["generate", str(SAMPLE), "-o", str(tmp_path), "--kind", "decision", "--kind", "report"]
     assert main(args) == 0
     assert sorted(f.name for f in tmp_path.iterdir()) == [
-        "专题监督决定-城区老旧小区改造工作.docx", "评阅报告-2019年度.docx"]
+        "专题监督决定-城区老旧小区改造工作.docx",
+        "评阅报告-2019年度.docx",
+    ]
     before = (tmp_path / "评阅报告-2019年度.docx").stat().st_mtime_ns
     assert main(args) == 2
     assert "--force" in capsys.readouterr().err
@@ -68,8 +70,16 @@ def test_the_checker_sees_the_parts_it_checks(generated):
     # a 函 in 信函格式: its mark is drawn on the page (10.1), the number is a paragraph
     doc = load(next(p for p in generated if p.name.startswith("评阅意见反馈函-市财政局")))
     roles = {p.role for p in doc.paragraphs}
-    for role in ("DOC_NUMBER", "TITLE", "RECIPIENT", "SIGNATURE", "DATE",
-                 "ATTACHMENT_NOTE", "IMPRINT", "PAGE_NUMBER"):
+    for role in (
+        "DOC_NUMBER",
+        "TITLE",
+        "RECIPIENT",
+        "SIGNATURE",
+        "DATE",
+        "ATTACHMENT_NOTE",
+        "IMPRINT",
+        "PAGE_NUMBER",
+    ):
         assert getattr(Role, role) in roles, role
     assert Role.ISSUER_MARK not in roles
     notice = load(next(p for p in generated if p.name.startswith("约谈通知")))

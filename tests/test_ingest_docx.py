@@ -525,4 +525,3 @@ def test_malformed_xml_is_unreadable(tmp_path: Path) -> None:
     with pytest.raises(IngestError) as info:
         load(path)
     assert info.value.code == "IO001"
-

@@ -169,6 +169,6 @@ def test_several_signers_stand_one_a_line_the_number_on_the_last(tmp_path):
     assert first < last and xml.count("签发人：") == 2
     number = xml.index("青人常〔2024〕")
     between = xml[first:last]
-    assert number > first and "青人常〔2024〕" in xml[xml.rindex("<w:p>", 0, last):last]
-    assert "GwSigner" in xml[xml.rindex("<w:p>", 0, first):first]
+    assert number > first and "青人常〔2024〕" in xml[xml.rindex("<w:p>", 0, last) : last]
+    assert "GwSigner" in xml[xml.rindex("<w:p>", 0, first) : first]
     assert between.count("<w:p>") >= 1  # the first signer on a line of its own

@@ -44,8 +44,9 @@ def test_a_misspelt_layout_parameter_names_the_file_and_the_key(tmp_path, capsys
     text = (RULES / "gbt9704-pdf.yaml").read_text(encoding="utf-8")
     bad = tmp_path / "p.yaml"
     bad.write_text(
-        text.replace("extends: input", f"extends: {RULES / 'input.yaml'}")
-        .replace("height_mm: 297, tolerance_mm:", "height_mm: 297, tolerance_mmm:", 1),
+        text.replace("extends: input", f"extends: {RULES / 'input.yaml'}").replace(
+            "height_mm: 297, tolerance_mm:", "height_mm: 297, tolerance_mmm:", 1
+        ),
         encoding="utf-8",
     )
     with pytest.raises(RuleSetError) as caught:

@@ -240,12 +240,14 @@ def _expected_rates(data: dict) -> dict[str, str]:
     """The four rates computed here from the JSON, independently of gongwen."""
     deps = data["departments"]
     deadline = dt.date.fromisoformat(data["deadline"])
-    on_time = sum(1 for d in deps if d.get("received") and
-                  dt.date.fromisoformat(d["received"]) <= deadline)
+    on_time = sum(
+        1 for d in deps if d.get("received") and dt.date.fromisoformat(d["received"]) <= deadline
+    )
     passed = sum(1 for d in deps if d.get("grade") in ("优秀", "良好", "合格"))
     issues = [i for d in deps for i in d["issues"]]
-    done = sum(1 for i in issues if i["status"] == "rectified" and
-               i["rectified_on"] <= i["deadline"])
+    done = sum(
+        1 for i in issues if i["status"] == "rectified" and i["rectified_on"] <= i["deadline"]
+    )
     happy = 0
     for d in deps:
         v = d["votes"]
@@ -276,8 +278,7 @@ def test_the_rates_follow_the_case_when_it_falls_short(raw):
     data["departments"][5]["redo_by"] = "2020-05-31"
     data["departments"][6]["issues"][0].update(status="open", rectified_on=None)
     data["departments"][7]["issues"][1]["rectified_on"] = "2020-07-05"  # after its deadline
-    data["departments"][8]["votes"] = {"satisfied": 5, "basically_satisfied": 2,
-                                       "dissatisfied": 14}
+    data["departments"][8]["votes"] = {"satisfied": 5, "basically_satisfied": 2, "dissatisfied": 14}
     text = all_text(render(load_case(data), "report"))
     expected = _expected_rates(data)
     assert expected["按时报送率"] == "96.2%（25/26）"
@@ -332,7 +333,7 @@ def test_write_all_refuses_to_overwrite_without_force(tmp_path):
 
 def test_file_names_from_hostile_department_names_are_safe_and_unique(raw):
     data = copy.deepcopy(raw)
-    hostile = ["../../x", "a/b", "CON", "con.txt", "x" * 300, "a:b*c?\"<>|", "a\\b", " . "]
+    hostile = ["../../x", "a/b", "CON", "con.txt", "x" * 300, 'a:b*c?"<>|', "a\\b", " . "]
     for d, name in zip(data["departments"], hostile, strict=False):
         d["name"] = name
     data["interviews"] = []
@@ -358,7 +359,14 @@ def test_render_picks_the_item(raw):
 
 def test_headings_are_numbered_in_chinese():
     assert [cn_numeral(n) for n in (1, 10, 11, 20, 23, 99, 105)] == [
-        "一", "十", "十一", "二十", "二十三", "九十九", "一百零五"]
+        "一",
+        "十",
+        "十一",
+        "二十",
+        "二十三",
+        "九十九",
+        "一百零五",
+    ]
 
 
 def test_the_unsealed_layout_starts_the_date_two_characters_right_of_the_signature(documents):
@@ -388,8 +396,12 @@ def _png(path) -> None:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
 
     header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-                     + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_a_seal_image_floats_centred_over_the_date(raw, tmp_path):

@@ -38,8 +38,10 @@ def _imports(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
             base = package
             for _ in range(node.level - 1):
                 base = base.rpartition(".")[0]
-            module = (f"{base}.{node.module}" if node.module else base) if node.level else (
-                node.module or ""
+            module = (
+                (f"{base}.{node.module}" if node.module else base)
+                if node.level
+                else (node.module or "")
             )
             for alias in node.names:
                 sub = f"{module}.{alias.name}"
@@ -108,6 +110,15 @@ def test_import_gongwen_exposes_only_its_api():
     import gongwen
 
     public = {n for n in dir(gongwen) if not n.startswith("_")}
-    assert public <= set(gongwen.__all__) | {"cli", "checks", "case", "render", "ingest",
-                                               "findings", "batch", "export", "verify"}
+    assert public <= set(gongwen.__all__) | {
+        "cli",
+        "checks",
+        "case",
+        "render",
+        "ingest",
+        "findings",
+        "batch",
+        "export",
+        "verify",
+    }
     assert not {"Any", "annotations", "importlib"} & public

@@ -30,10 +30,28 @@ CASES = {
     "thin_imprint": (Layout(imprint_rules=(4, 4)), {"GB713", *BACK}),
     "footer_low": (Layout(footer_distance_mm=20), {"GB709", *BACK}),
     "broken": (
-        Layout(mark_before_mm=Layout().mark_before_mm + 10, top_mm=25.4, bottom_mm=25.4,
-               left_mm=31.8, right_mm=31.8, footer_align="center"),
-        {"GB702", "GB703", "GB704", "GB705", "GB707", "GB709", "GB710", "GB711", "GB712",
-         "GB714", "GB715", "GB724"},  # GB724: the 署名 block is 2 字 inside a narrower area
+        Layout(
+            mark_before_mm=Layout().mark_before_mm + 10,
+            top_mm=25.4,
+            bottom_mm=25.4,
+            left_mm=31.8,
+            right_mm=31.8,
+            footer_align="center",
+        ),
+        {
+            "GB702",
+            "GB703",
+            "GB704",
+            "GB705",
+            "GB707",
+            "GB709",
+            "GB710",
+            "GB711",
+            "GB712",
+            "GB714",
+            "GB715",
+            "GB724",
+        },  # GB724: the 署名 block is 2 字 inside a narrower area
     ),
 }
 
@@ -97,8 +115,10 @@ def test_severity_follows_strength():
 
 def test_a_rule_file_without_kind_is_refused(tmp_path):
     bad = tmp_path / "rules.yaml"
-    bad.write_text("title: t\nrules:\n  - {code: GB799, name: x, clause: '1', strength: 规定}\n",
-                   encoding="utf-8")
+    bad.write_text(
+        "title: t\nrules:\n  - {code: GB799, name: x, clause: '1', strength: 规定}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(RuleSetError) as caught:
         load_rule_set(bad)
     assert "kind" in caught.value.message("en") and "rules.yaml" in caught.value.message("en")
@@ -129,7 +149,6 @@ def test_cli_exit_codes_and_json(pdfs, capsys):
     codes = {f["code"] for f in broken["files"][0]["findings"]}
     assert "GB705" in codes
     assert _cli(["verify", str(pdfs["good"].parent / "missing.pdf")]) == 2
-
 
 
 def test_gongwen_check_measures_a_submitted_pdf_too(pdfs):

@@ -185,12 +185,14 @@ def _unchecked(
 ) -> FileResult:
     """The result of a file whose check overran its time or stopped its worker."""
     if reason == "timeout":
-        code, msgid = "IO006", N_(
+        code = "IO006"
+        msgid = N_(
             "checking the file took longer than {seconds} s and was stopped; a real report "
             "takes well under a second: open it in Word or WPS, save it again and resubmit"
         )
     else:
-        code, msgid = "IO001", N_(
+        code = "IO001"
+        msgid = N_(
             "the checker stopped on this file: open it in Word or WPS, save it again and resubmit"
         )
     message = t(msgid, options.lang, seconds=f"{seconds:g}")

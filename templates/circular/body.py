@@ -7,8 +7,10 @@ from _blocks import h1, h2, last, p, tag
 NAME = "履职报告评阅情况的通报"
 
 BODY = [
-    p("根据{{ rules_name }}，{{ issuer.short_name }}于{{ review_period }}对{{ total }}名"
-      "{{ reporters }}{{ year }}年度履职报告进行了评阅。现将有关情况通报如下："),
+    p(
+        "根据{{ rules_name }}，{{ issuer.short_name }}于{{ review_period }}对{{ total }}名"
+        "{{ reporters }}{{ year }}年度履职报告进行了评阅。现将有关情况通报如下："
+    ),
     h1("一、基本情况"),
     p("{{ summary }}"),
     tag("{%p for rate in rates %}"),

@@ -10,9 +10,11 @@ from gongwen.units import Mm
 NAME = "履职报告评阅意见的函"
 
 BODY = [
-    p("你单位{{ official }}同志的{{ year }}年度履职报告已于{{ received }}收悉。"
-      "按照{{ rules_name }}，{{ issuer.short_name }}组织{{ team }}对报告进行了评阅。"
-      "现将评阅意见函告如下："),
+    p(
+        "你单位{{ official }}同志的{{ year }}年度履职报告已于{{ received }}收悉。"
+        "按照{{ rules_name }}，{{ issuer.short_name }}组织{{ team }}对报告进行了评阅。"
+        "现将评阅意见函告如下："
+    ),
     h1("一、总体评价"),
     p("{{ assessment }}"),
     tag("{%p if requirement %}"),
@@ -22,9 +24,11 @@ BODY = [
     tag("{%p if issues_total %}"),
     p("评阅中梳理出问题{{ issues_total }}条，详见附件。"),
     h1("三、整改要求"),
-    p("请你单位对照问题清单逐条制定整改措施，明确责任人和整改时限，{{ rectify_by }}"
-      "整改到位，并将整改情况书面报送{{ office }}。{{ issuer.short_name }}将对整改情况"
-      "进行跟踪督办。"),
+    p(
+        "请你单位对照问题清单逐条制定整改措施，明确责任人和整改时限，{{ rectify_by }}"
+        "整改到位，并将整改情况书面报送{{ office }}。{{ issuer.short_name }}将对整改情况"
+        "进行跟踪督办。"
+    ),
     tag("{%p else %}"),
     p("评阅中未梳理出需要整改的问题。"),
     tag("{%p endif %}"),

@@ -10,8 +10,10 @@ from gongwen.units import Mm
 NAME = "履职报告评阅情况的报告"
 
 BODY = [
-    p("根据{{ rules_name }}，{{ issuer.short_name }}组织对{{ total }}名{{ reporters }}"
-      "{{ year }}年度履职报告进行了评阅。现将评阅情况报告如下："),
+    p(
+        "根据{{ rules_name }}，{{ issuer.short_name }}组织对{{ total }}名{{ reporters }}"
+        "{{ year }}年度履职报告进行了评阅。现将评阅情况报告如下："
+    ),
     h1("一、评阅工作开展情况"),
     p("评阅工作按照{{ step_names }}五个步骤进行。"),
     tag("{%p for step in steps %}"),

@@ -44,8 +44,7 @@ def open_issues(last_year: Case | PastRound) -> dict[str, tuple[str, ...]]:
     """The issues each department left open: what its next report must answer."""
     past = past_round(last_year)
     found = {
-        d.name: tuple(i.text for i in d.issues if i.status in UNDONE)
-        for d in past.departments
+        d.name: tuple(i.text for i in d.issues if i.status in UNDONE) for d in past.departments
     }
     return {name: texts for name, texts in found.items() if texts}
 

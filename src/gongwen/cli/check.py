@@ -80,14 +80,34 @@ def _limit_arguments(p: argparse.ArgumentParser) -> None:
 
         return parse
 
-    p.add_argument("--max-mb", type=positive(float), default=d.docx_bytes / MB, metavar="MB",
-                   help="size of a file, and of a .docx unpacked (default %(default)g)")
-    p.add_argument("--max-part-mb", type=positive(float), default=d.part_bytes / MB,
-                   metavar="MB", help="one XML part of a .docx unpacked (default %(default)g)")
-    p.add_argument("--max-parts", type=positive(int), default=d.docx_parts, metavar="N",
-                   help="parts of a .docx (default %(default)s)")
-    p.add_argument("--max-pages", type=positive(int), default=d.pdf_pages, metavar="N",
-                   help="pages of a PDF (default %(default)s)")
+    p.add_argument(
+        "--max-mb",
+        type=positive(float),
+        default=d.docx_bytes / MB,
+        metavar="MB",
+        help="size of a file, and of a .docx unpacked (default %(default)g)",
+    )
+    p.add_argument(
+        "--max-part-mb",
+        type=positive(float),
+        default=d.part_bytes / MB,
+        metavar="MB",
+        help="one XML part of a .docx unpacked (default %(default)g)",
+    )
+    p.add_argument(
+        "--max-parts",
+        type=positive(int),
+        default=d.docx_parts,
+        metavar="N",
+        help="parts of a .docx (default %(default)s)",
+    )
+    p.add_argument(
+        "--max-pages",
+        type=positive(int),
+        default=d.pdf_pages,
+        metavar="N",
+        help="pages of a PDF (default %(default)s)",
+    )
     p.add_argument("--max-seconds", type=positive(float), default=d.file_seconds,
                    metavar="S", help="time to check one file (default %(default)g)")  # fmt: skip
 

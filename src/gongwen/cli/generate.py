@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from gongwen.case import Case
 
 
-
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """The arguments of `gongwen generate`."""
     p = sub.add_parser(

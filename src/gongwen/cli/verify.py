@@ -22,10 +22,20 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument(
         "--rules", default="gbt9704-pdf", help="a rule set (name or YAML file) of GB7xx rules"
     )
-    p.add_argument("--select", action="append", default=[], metavar="CODE",
-                   help="only these rules (code or prefix, repeatable)")
-    p.add_argument("--ignore", action="append", default=[], metavar="CODE",
-                   help="leave out these rules (code or prefix, repeatable)")
+    p.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="only these rules (code or prefix, repeatable)",
+    )
+    p.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="leave out these rules (code or prefix, repeatable)",
+    )
     p.add_argument("-o", "--output", help="write the result to this file instead of stdout")
     return p
 
@@ -33,9 +43,11 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def ink_note(lang: str) -> str:
     """The one note of a run whose ink measurements were skipped."""
     return t(
-        N_("gongwen: pdftoppm (poppler-utils) is not installed: the layout measurements "
-           "that read the ink of characters (GB705, GB706, GB708, GB709, GB716…) were "
-           "skipped"),
+        N_(
+            "gongwen: pdftoppm (poppler-utils) is not installed: the layout measurements "
+            "that read the ink of characters (GB705, GB706, GB708, GB709, GB716…) were "
+            "skipped"
+        ),
         lang,
     )
 
@@ -60,8 +72,9 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        print(t(N_("gongwen: no such file or folder: {path}"), lang, path=missing[0]),
-              file=sys.stderr)
+        print(
+            t(N_("gongwen: no such file or folder: {path}"), lang, path=missing[0]), file=sys.stderr
+        )
         return 2
     try:
         load_rule_set(args.rules)  # a bad rule file stops the run here, by file and key
@@ -72,16 +85,23 @@ def run(args: argparse.Namespace) -> int:
         print(ink_note(lang), file=sys.stderr)
     files = []
     for pdf in _pdfs(args.paths):
-        findings = verify_pdf(pdf, lang=lang, rules=args.rules, select=args.select,
-                              ignore=args.ignore)
+        findings = verify_pdf(
+            pdf, lang=lang, rules=args.rules, select=args.select, ignore=args.ignore
+        )
         unreadable = any(f.code.startswith("IO") for f in findings)
-        files.append(FileResult(
-            file=str(pdf), format="pdf", findings=findings,
-            status=FileStatus.UNREADABLE if unreadable else FileStatus.CHECKED,
-        ))
+        files.append(
+            FileResult(
+                file=str(pdf),
+                format="pdf",
+                findings=findings,
+                status=FileStatus.UNREADABLE if unreadable else FileStatus.CHECKED,
+            )
+        )
     if not files:
-        print(t(N_("gongwen: no PDF found in {path}"), lang, path=", ".join(args.paths)),
-              file=sys.stderr)
+        print(
+            t(N_("gongwen: no PDF found in {path}"), lang, path=", ".join(args.paths)),
+            file=sys.stderr,
+        )
         return 2
     report = CheckReport(rule_set="gbt9704-pdf", files=files)
     text = FORMATS[args.format](report, lang)

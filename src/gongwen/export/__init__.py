@@ -176,9 +176,9 @@ def _unique_stems(sources: Sequence[Path], failures: list[ExportFailure]) -> lis
         if source.stem in seen:
             failures.append(
                 ExportFailure(
-                    str(source), "EX004",
-                    N_("{other} would give the same PDF name; convert them into different "
-                       "folders"),
+                    str(source),
+                    "EX004",
+                    N_("{other} would give the same PDF name; convert them into different folders"),
                     {"other": str(seen[source.stem])},
                 )
             )
@@ -192,13 +192,12 @@ def _failure(source: Path, outcome: object) -> ExportFailure:
     from gongwen.export.soffice import Outcome
 
     if isinstance(outcome, Outcome) and outcome.returncode is None:
-        return ExportFailure(
-            str(source), "EX003", N_("LibreOffice took too long and was stopped")
-        )
+        return ExportFailure(str(source), "EX003", N_("LibreOffice took too long and was stopped"))
     detail = ""
     if isinstance(outcome, Outcome):
         lines = [
-            line for line in (outcome.stderr + outcome.stdout).splitlines()
+            line
+            for line in (outcome.stderr + outcome.stdout).splitlines()
             if line.strip() and "javaldx" not in line
         ]
         detail = lines[-1].strip() if lines else f"rc={outcome.returncode}"

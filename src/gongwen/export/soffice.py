@@ -46,17 +46,22 @@ def find_soffice(explicit: str | os.PathLike[str] | None = None) -> Path:
         if found:
             return Path(found)
         raise SofficeMissing(
-            N_("LibreOffice was not found at {path}, so no PDF was made: install it with "
-               "`{hint}` or point GONGWEN_SOFFICE at the soffice program"),
-            path=str(wanted), hint=INSTALL_HINT,
+            N_(
+                "LibreOffice was not found at {path}, so no PDF was made: install it with "
+                "`{hint}` or point GONGWEN_SOFFICE at the soffice program"
+            ),
+            path=str(wanted),
+            hint=INSTALL_HINT,
         )
     for name in _NAMES:
         found = shutil.which(name)
         if found:
             return Path(found)
     raise SofficeMissing(
-        N_("LibreOffice (soffice) is not installed, so no PDF was made: install it with "
-           "`{hint}` or point GONGWEN_SOFFICE at the soffice program"),
+        N_(
+            "LibreOffice (soffice) is not installed, so no PDF was made: install it with "
+            "`{hint}` or point GONGWEN_SOFFICE at the soffice program"
+        ),
         hint=INSTALL_HINT,
     )
 

@@ -118,6 +118,7 @@ def half_points(length: int) -> int:
     """`length` in half points, the unit of font sizes."""
     return round(Length(length).pt * 2)
 
+
 # ---- seal (7.3.5.1) ---------------------------------------------------------------------
 SEAL_SIZE = Mm(42)  # 实务: the usual round seal of a county body
 SEAL_LIFT = Pt(10)  # the seal's centre sits this far below the 署名 line's top: 署名 and

@@ -11,8 +11,7 @@ MAX_STEM_BYTES = 200
 # Path separators, characters Windows refuses, control characters, and the invisible ones
 # (zero-width, bidirectional overrides, BOM, lone surrogates) that make a name lie.
 _FORBIDDEN = re.compile(
-    '[\\\\/:*?"<>|\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff'
-    "\ud800-\udfff]+"
+    '[\\\\/:*?"<>|\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]+'
 )
 _RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{i}" for p in ("COM", "LPT") for i in range(10)}
 

@@ -210,8 +210,9 @@ def document(
     sig_right, date_right, date_left = signature_layout(signatory, date, settings.sealed)
     seal = settings.seal_image if settings.sealed else None
     layout = Layout(
-        mark_scale=mark_scale(case.issuer.name if settings.form.value == "letter"
-                              else case.issuer.mark),
+        mark_scale=mark_scale(
+            case.issuer.name if settings.form.value == "letter" else case.issuer.mark
+        ),
         letter=settings.form.value == "letter",
         signature_right=sig_right,
         date_right=date_right,

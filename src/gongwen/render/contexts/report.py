@@ -38,8 +38,12 @@ def _steps(case: Case) -> list[dict[str, str]]:
     for i, (default, step) in enumerate(zip(STEP_NAMES, steps, strict=True)):
         label = step.name or default
         lead = team_text if i == 0 else ""
-        out.append({"name": label, "text": f"{period(step.start, step.end)}，{lead}"
-                    f"{sentence(step.summary)}。"})
+        out.append(
+            {
+                "name": label,
+                "text": f"{period(step.start, step.end)}，{lead}{sentence(step.summary)}。",
+            }
+        )
     return out
 
 
@@ -73,15 +77,17 @@ def build(case: Case, item: None = None) -> Prepared:
     rows = []
     for i, d in enumerate(case.departments, start=1):
         done = sum(1 for x in d.issues if r.in_time(x))
-        rows.append({
-            "index": i,
-            "department": d.name,
-            "official": d.official.name,
-            "received": short_date(d.received) if d.received else "未报送",
-            "grade": d.grade or "—",
-            "issues": len(d.issues),
-            "rectified": done,
-        })
+        rows.append(
+            {
+                "index": i,
+                "department": d.name,
+                "official": d.official.name,
+                "received": short_date(d.received) if d.received else "未报送",
+                "grade": d.grade or "—",
+                "issues": len(d.issues),
+                "rectified": done,
+            }
+        )
     context = {
         **base(case),
         "doc": doc,
