@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from gongwen.i18n import DEFAULT_LANG, LANGS, N_, t
 
@@ -43,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
 class _Version(argparse.Action):
     """--version, looking the version up only when asked (importlib.metadata is slow to load)."""
 
-    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
         kwargs.pop("nargs", None)
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
 

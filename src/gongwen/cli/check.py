@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from gongwen.limits import Limits
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """The arguments of `gongwen check`."""
     p = sub.add_parser(
         "check",

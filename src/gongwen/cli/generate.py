@@ -11,10 +11,15 @@ from gongwen.i18n import N_, t
 from gongwen.render.kinds import KINDS
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
     from gongwen.case import Case
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """The arguments of `gongwen generate`."""
     p = sub.add_parser(
         "generate",
@@ -73,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _written(written: list, args: argparse.Namespace) -> None:
+def _written(written: Sequence[Path], args: argparse.Namespace) -> None:
     for path in written:
         print(path)
     print(

@@ -10,7 +10,9 @@ from gongwen.cli import print_case_error
 from gongwen.i18n import N_, t
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """The arguments of `gongwen ledger export|import`."""
     p = sub.add_parser(
         "ledger",

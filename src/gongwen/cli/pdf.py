@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from gongwen.i18n import N_, t
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """The arguments of `gongwen pdf`."""
     from gongwen.limits import DEFAULT_LIMITS
 
@@ -117,7 +120,7 @@ def describe_substitutions(result: object, lang: str) -> str:
     return "\n".join(lines)
 
 
-def verify_and_print(pdfs: list[Path], lang: str) -> bool:
+def verify_and_print(pdfs: Iterable[Path], lang: str) -> bool:
     """Measure each PDF and print its findings; whether any is an error."""
     from gongwen.findings import Severity
     from gongwen.verify import verify_pdf

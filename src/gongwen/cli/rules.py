@@ -17,7 +17,9 @@ EXIT_OK, EXIT_USAGE = 0, 2
 SEVERITIES = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 
 
-def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+def add_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """The `rules` subcommand's parser."""
     p = subparsers.add_parser(
         "rules",

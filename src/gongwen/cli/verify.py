@@ -9,7 +9,9 @@ from pathlib import Path
 from gongwen.i18n import N_, t
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """The arguments of `gongwen verify`."""
     p = sub.add_parser(
         "verify",
