@@ -100,7 +100,7 @@ def _raise_timeout(signum: int, frame: object) -> None:
     raise Timeout
 
 
-def _context() -> mp.context.BaseContext:
+def _context() -> mp.context.ForkContext | mp.context.SpawnContext:
     # fork: a worker starts in milliseconds with the modules and rule set already loaded;
     # elsewhere spawn, the only safe method there.
     if sys.platform.startswith("linux"):
@@ -133,7 +133,9 @@ class _Slot:
     free for it.
     """
 
-    def __init__(self, ctx: mp.context.BaseContext, setup: Callable[[], object]) -> None:
+    def __init__(
+        self, ctx: mp.context.ForkContext | mp.context.SpawnContext, setup: Callable[[], object]
+    ) -> None:
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker, args=(child, setup), daemon=True)
         self.process.start()

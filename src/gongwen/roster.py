@@ -7,7 +7,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,7 +110,9 @@ def _cell(value: object) -> str:
     return str(value).strip()
 
 
-def _header(path: Path, header: list[str], columns: dict[str, tuple[str, ...]]) -> dict[str, int]:
+def _header(
+    path: Path, header: list[str], columns: Mapping[str, tuple[str, ...]]
+) -> dict[str, int]:
     found: dict[str, int] = {}
     names = [h.strip().lower() for h in header]
     for key, aliases in columns.items():
@@ -122,7 +124,7 @@ def _header(path: Path, header: list[str], columns: dict[str, tuple[str, ...]]) 
 
 
 def _table(
-    path: Path, columns: dict[str, tuple[str, ...]], required: tuple[str, ...]
+    path: Path, columns: Mapping[str, tuple[str, ...]], required: tuple[str, ...]
 ) -> Iterator[tuple[int, dict[str, str]]]:
     if not path.is_file():
         raise TableError(N_("no such file"), str(path))

@@ -55,7 +55,7 @@ def atomic_bytes(path: Path) -> Iterator[BinaryIO]:
 def atomic_text(path: Path) -> Iterator[TextIO]:
     """A UTF-8 text file, written as is (no newline translation), that becomes `path` atomically."""
     with atomic_bytes(path) as raw:
-        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")  # type: ignore[arg-type]
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
         try:
             yield text
             text.flush()

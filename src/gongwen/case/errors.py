@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gongwen.errors import GongwenError
 from gongwen.i18n import DEFAULT_LANG, N_, t
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 # pydantic error type → message id; the context of the error fills the placeholders.
 MESSAGES: dict[str, str] = {
@@ -129,7 +132,9 @@ def message(kind: str, ctx: Mapping[str, Any] | None, lang: str = DEFAULT_LANG) 
         return t(FALLBACK, lang, type=kind)
 
 
-def from_pydantic(errors: list[dict[str, Any]], lang: str = DEFAULT_LANG) -> list[tuple[str, str]]:
+def from_pydantic(
+    errors: Iterable[ErrorDetails], lang: str = DEFAULT_LANG
+) -> list[tuple[str, str]]:
     """(path, message) pairs for pydantic's `ValidationError.errors()`."""
     out = []
     for e in errors:

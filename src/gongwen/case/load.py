@@ -14,8 +14,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from gongwen.case.documents import DocumentSettings
 from gongwen.case.errors import CONTROL, ROOT, CaseError, from_pydantic, json_path, message
-from gongwen.case.model import Case, DocumentSettings
+from gongwen.case.model import Case
 from gongwen.case.upgrade import needs_upgrade, upgrade
 from gongwen.i18n import DEFAULT_LANG
 from gongwen.limits import DEFAULT_LIMITS, MB, Limits

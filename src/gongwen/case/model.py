@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import (
     Field,
@@ -28,7 +28,7 @@ from gongwen.case.grading import GradeClass, GradingScheme, resolve
 from gongwen.survey import Survey, Votes
 from gongwen.values import Frozen, Text
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION: Final = 2  # Final: its type is Literal[2], as Case.version says
 
 
 class Issuer(Frozen):

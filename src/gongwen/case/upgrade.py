@@ -23,7 +23,8 @@ LEGACY_VOTERS = "评阅专班成员和常委会组成人员"
 
 def needs_upgrade(data: dict[str, Any]) -> bool:
     """Whether `data` is a case of an older schema (no "version", or version 1)."""
-    return data.get("version", 1) == 1
+    version: object = data.get("version", 1)
+    return version == 1
 
 
 def upgrade(data: dict[str, Any], lang: str = DEFAULT_LANG) -> tuple[dict[str, Any], list[str]]:

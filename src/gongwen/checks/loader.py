@@ -72,7 +72,7 @@ class _Loader(yaml.SafeLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=deep)
             if key in seen:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate key {key!r}", key_node.start_mark
@@ -82,7 +82,7 @@ class _Loader(yaml.SafeLoader):
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
-            return super().construct_yaml_timestamp(node)  # type: ignore[no-untyped-call]
+            return super().construct_yaml_timestamp(node)
         except ValueError:
             return self.construct_scalar(node)
 
@@ -174,11 +174,12 @@ def _rule_problems(name: str, raw: Mapping[str, Any]) -> list[Problem]:
         if not isinstance(rule, dict):
             continue  # the file schema has said so
         code = rule.get("code") if isinstance(rule.get("code"), str) else None
-        if code is not None and code in seen:
-            problems.append(
-                _problem(name, f"rules[{i}].code", N_("duplicate code {code}"), code=code)
-            )
-        seen.add(code)
+        if code is not None:
+            if code in seen:
+                problems.append(
+                    _problem(name, f"rules[{i}].code", N_("duplicate code {code}"), code=code)
+                )
+            seen.add(code)
         if rule.get("kind") not in registry.KINDS or not isinstance(rule.get("params") or {}, dict):
             continue
         params, errors = params_errors(rule["kind"], rule.get("params") or {})

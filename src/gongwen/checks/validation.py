@@ -27,7 +27,7 @@ _TYPES = {
 }
 
 
-class CatalogueErrorHandler(BasicErrorHandler):
+class CatalogueErrorHandler(BasicErrorHandler):  # type: ignore[misc]  # cerberus: no types
     """Cerberus errors as catalogue messages in one language (English msgids, zh by default)."""
 
     messages: ClassVar[dict[int, str]] = {
@@ -77,7 +77,9 @@ class CatalogueErrorHandler(BasicErrorHandler):
         template = t(self.messages[error.code], self.lang)
         constraint = error.constraint
         if error.rule == "type":
-            names = constraint if isinstance(constraint, list | tuple) else [constraint]
+            names: list[str] = (
+                list(constraint) if isinstance(constraint, list | tuple) else [constraint]
+            )
             constraint = t(N_(" or "), self.lang).join(
                 t(_TYPES.get(n, n), self.lang) for n in names
             )
@@ -86,7 +88,7 @@ class CatalogueErrorHandler(BasicErrorHandler):
             *error.info, constraint=constraint, field=field, value=error.value, allowed=allowed
         )
 
-    def __call__(self, errors: Iterable[ValidationError]) -> list[tuple[str, str]]:  # type: ignore[override]
+    def __call__(self, errors: Iterable[ValidationError]) -> list[tuple[str, str]]:
         """Every leaf error as (path such as rules[3].parms, message), in document order."""
         return [(path_text(e.document_path), self.describe(e)) for e in leaves(errors)]
 
@@ -95,10 +97,10 @@ class CatalogueErrorHandler(BasicErrorHandler):
         return self._format_message(None, error)
 
 
-class _LeafHandler(BasicErrorHandler):
+class _LeafHandler(BasicErrorHandler):  # type: ignore[misc]  # cerberus: no types
     """Hands back the leaf errors themselves, so they can be worded later in any language."""
 
-    def __call__(self, errors: Iterable[ValidationError]) -> list[ValidationError]:  # type: ignore[override]
+    def __call__(self, errors: Iterable[ValidationError]) -> list[ValidationError]:
         return leaves(errors)
 
 

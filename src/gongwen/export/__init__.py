@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from gongwen.export.fonts import aliases, fonts_conf, stand_ins, substituted
+from gongwen.export.fonts import FreeFace, aliases, fonts_conf, stand_ins, substituted
 from gongwen.export.result import ExportFailure, ExportResult, SofficeMissing, Substitution
 from gongwen.export.soffice import Runner, command, find_soffice, run_process
 from gongwen.i18n import N_
@@ -76,7 +76,7 @@ def to_pdf(
 
             # Each thread only waits on its soffice: the processes run side by side.
             with ThreadPoolExecutor(max_workers=len(calls)) as pool:
-                outcomes = list(pool.map(lambda c: runner(*c, timeout), calls))
+                outcomes = list(pool.map(lambda c: runner(c[0], c[1], timeout), calls))
         else:
             outcomes = []
         made_by = {
@@ -218,7 +218,7 @@ def _place(made: Path, target: Path) -> None:
         write_bytes(target, made.read_bytes())
 
 
-def _substitutions(source: Path, pdf: Path, table: dict) -> dict:
+def _substitutions(source: Path, pdf: Path, table: dict[str, FreeFace]) -> dict[str, FreeFace]:
     """Official faces `source` asked for that `pdf` was rendered with stand-ins for."""
     from gongwen.ingest import IngestError
     from gongwen.ingest.pdf_content import embedded_fonts

@@ -46,7 +46,7 @@ class IngestError(GongwenError):
         self.code = code
         self.msgid = msgid
         self._message_args = dict(args or {})
-        self.file = file
+        self.file = file or ""  # GongwenError.file: "" when not known
 
     # BaseException.args is a tuple slot; the message placeholders are exposed under the
     # same name as a dict, the form every caller formats messages with.

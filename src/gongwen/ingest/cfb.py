@@ -58,7 +58,8 @@ def _inspect(data: bytes) -> Contents:
         return data[start : start + size]
 
     fat_sectors = list(struct.unpack_from(f"<{_DIFAT_IN_HEADER}I", data, 0x4C))
-    difat, seen = struct.unpack_from("<I", data, 0x44)[0], set()
+    difat: int = struct.unpack_from("<I", data, 0x44)[0]
+    seen: set[int] = set()
     while difat <= _MAX_REGULAR and difat not in seen and len(seen) < count:
         seen.add(difat)
         entries = struct.unpack(f"<{size // 4}I", sector(difat))

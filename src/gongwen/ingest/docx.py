@@ -191,16 +191,17 @@ def _section(
     margins = sect.find(w("pgMar"))
     grid = sect.find(w("docGrid"))
 
-    def measure(element: etree._Element | None, name: str, default: float | None) -> float | None:
+    def measure(element: etree._Element | None, name: str) -> float | None:
         value = twips(element.get(w(name))) if element is not None else None
-        return default if value is None else abs(value)
+        return None if value is None else abs(value)
 
-    def length(element: etree._Element | None, name: str, default: float) -> Twips:
-        return Twips(measure(element, name, default))  # type: ignore[arg-type]
+    def length(element: etree._Element | None, name: str, default: float) -> Length:
+        value = measure(element, name)
+        return Twips(default if value is None else value)
 
-    header = measure(margins, "header", None)
-    footer = measure(margins, "footer", None)
-    pitch = measure(grid, "linePitch", None)
+    header = measure(margins, "header")
+    footer = measure(margins, "footer")
+    pitch = measure(grid, "linePitch")
     char_space = _char_space(grid)
     return Section(
         page_width=length(size, "w", _DEFAULT_PAGE["w"]),

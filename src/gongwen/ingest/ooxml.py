@@ -81,7 +81,7 @@ def parse_xml(data: bytes, name: str, file: str | None = None) -> etree._Element
             {"part": name, "reason": str(exc)},
             file=file,
         ) from None
-    if root.getroottree().docinfo.doctype:
+    if root.getroottree().docinfo.doctype:  # type: ignore[union-attr]  # not in lxml-stubs
         raise _refused(name, file)
     return root
 

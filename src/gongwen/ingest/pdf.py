@@ -73,10 +73,10 @@ class _Line:
         """The face and size that set most of the (CJK or other) visible characters."""
         faces: Counter[str] = Counter()
         sizes: Counter[float] = Counter()
-        for text, _x, size, font in self.chunks:
+        for text, _x, points, font in self.chunks:
             count = sum(1 for ch in text if not ch.isspace() and is_cjk(ch) == cjk)
             if count:
-                sizes[size] += count
+                sizes[points] += count
                 if font:
                     faces[font] += count
         face = faces.most_common(1)[0][0] if faces else None

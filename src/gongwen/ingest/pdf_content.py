@@ -45,7 +45,7 @@ def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
 def _rgb(op: str, operands: list[Any]) -> tuple[float, float, float]:
     values = [float(v) for v in operands]
     if op in ("g", "G") and values:
-        return (values[0],) * 3  # type: ignore[return-value]
+        return (values[0],) * 3
     if op in ("k", "K") and len(values) == 4:
         c, m, y, k = values
         return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))

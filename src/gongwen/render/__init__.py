@@ -107,8 +107,8 @@ def render_all(
     `fits` gives the adjustments measured for some, by file name."""
     wanted = list(kinds) if kinds is not None else list(KINDS)
     selected = [_kind(k) for k in KINDS if k in wanted]
-    for k in wanted:
-        _kind(k)
+    for asked in wanted:
+        _kind(asked)  # an unknown kind is an error even when other kinds are known
     taken: set[str] = set()
     out = []
     for k in selected:

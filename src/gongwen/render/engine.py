@@ -17,6 +17,10 @@ from gongwen.render import geometry as g
 from gongwen.render.filters import FILTERS
 
 if TYPE_CHECKING:
+    from collections.abc import MutableMapping
+
+    from jinja2 import Environment, Template, nodes
+
     from gongwen.render.contexts.common import Layout, Prepared
 
 # C0 controls other than \t and \n: not allowed in XML, and docxtpl turns \a and \f into
@@ -61,14 +65,24 @@ def _template_bytes(template: Path) -> bytes:
 
 
 @functools.cache
-def _environment() -> Any:
+def _environment() -> Environment:
     """The Jinja environment of every render: autoescape, strict, compiled parts kept."""
     from jinja2 import Environment, StrictUndefined
 
     class CachingEnvironment(Environment):
-        @functools.lru_cache(maxsize=64)  # noqa: B019 - one environment per process
-        def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+        def from_string(
+            self,
+            source: str | nodes.Template,
+            globals: MutableMapping[str, Any] | None = None,
+            template_class: type[Template] | None = None,
+        ) -> Template:
+            if isinstance(source, str) and globals is None and template_class is None:
+                return self._compiled(source)  # how docxtpl asks, once per part
             return super().from_string(source, globals, template_class)
+
+        @functools.lru_cache(maxsize=64)  # noqa: B019 - one environment per process
+        def _compiled(self, source: str) -> Template:
+            return super().from_string(source)
 
     env = CachingEnvironment(autoescape=True, finalize=_clean, undefined=StrictUndefined)
     env.filters.update(FILTERS)
@@ -82,9 +96,10 @@ def _template_class() -> Any:
 
     @functools.lru_cache(maxsize=64)
     def patched(src_xml: str) -> str:
-        return DocxTemplate.patch_xml(None, src_xml)  # type: ignore[arg-type]
+        cleaned: str = DocxTemplate.patch_xml(None, src_xml)  # docxtpl has no types
+        return cleaned
 
-    class Template(DocxTemplate):
+    class Template(DocxTemplate):  # type: ignore[misc]  # docxtpl has no types: Any
         def patch_xml(self, src_xml: str) -> str:
             return patched(src_xml)
 
@@ -98,7 +113,10 @@ def _w(name: str) -> str:
 def _xpath(node: Any, expr: str) -> list[Any]:
     from lxml import etree
 
-    return etree.XPath(expr, namespaces=_NS)(node)
+    found = etree.XPath(expr, namespaces=_NS)(node)
+    if not isinstance(found, list):  # a number, a string or a boolean: not a node-set
+        raise TypeError(f"{expr} does not select nodes")
+    return found
 
 
 def _paragraphs(body: Any, style: str) -> list[Any]:
@@ -314,6 +332,8 @@ def paragraph_texts(data: bytes) -> list[str]:
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         root = etree.fromstring(src.read("word/document.xml"))
     body = root.find(_w("body"))
+    if body is None:
+        raise ValueError("word/document.xml has no body")
     return [
         squeezed_text("".join(t.text or "" for t in p.iter(_w("t")))) for p in body.iter(_w("p"))
     ]

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gongwen.units import Length, Mm, Pt, Twips, zihao
+# Mm and Pt are exported too: the template builder and the layout measure with g.Mm, g.Pt.
+from gongwen.units import Length, Twips, zihao
+from gongwen.units import Mm as Mm
+from gongwen.units import Pt as Pt
 
 # ---- paper and type area (5.1, 5.2.1) -------------------------------------------------
 PAGE_WIDTH = Twips(11906)  # A4 210 mm, as Word and python-docx write it

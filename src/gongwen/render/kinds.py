@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from gongwen.resources import data_dir
+
+if TYPE_CHECKING:
+    from gongwen.case import Case
+    from gongwen.render.contexts.common import Prepared
+
+
+class Context(Protocol):
+    """What each module of gongwen.render.contexts defines (an item is a kind's own type)."""
+
+    def items(self, case: Case) -> Sequence[Any]: ...
+
+    def name(self, case: Case, item: Any) -> str: ...
+
+    def build(self, case: Case, item: Any) -> Prepared: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,9 +34,10 @@ class Kind:
     per: str | None  # what one document is made for: None (one per case) or the item's kind
 
     @property
-    def module(self) -> Any:
+    def module(self) -> Context:
         """The context module, imported on first use."""
-        return importlib.import_module(f"gongwen.render.contexts.{self.name}")
+        # a module imported by name is a ModuleType to mypy: the Protocol says what it holds
+        return cast("Context", importlib.import_module(f"gongwen.render.contexts.{self.name}"))
 
     @property
     def template(self) -> Path:
@@ -30,7 +45,7 @@ class Kind:
         return data_dir("templates") / self.name / "template.docx"
 
     @property
-    def items(self) -> Callable[..., list[Any]]:
+    def items(self) -> Callable[[Case], Sequence[Any]]:
         """The items of a case this kind makes one document for."""
         return self.module.items
 

@@ -22,7 +22,9 @@ PARAMS: dict[str, Any] = {
 }
 
 
-def validate(params: dict[str, Any], fonts: dict[str, Any]) -> list[tuple[str, str, dict]]:
+def validate(
+    params: dict[str, Any], fonts: dict[str, Any]
+) -> list[tuple[str, str, dict[str, str]]]:
     """The category must be one of the fonts table."""
     return unknown_category("category", params["category"], fonts)
 

@@ -41,7 +41,9 @@ LABELS = {
 }
 
 
-def validate(params: dict[str, Any], fonts: dict[str, Any]) -> list[tuple[str, str, dict]]:
+def validate(
+    params: dict[str, Any], fonts: dict[str, Any]
+) -> list[tuple[str, str, dict[str, str]]]:
     """The schema must be a cerberus schema over keys of the facts record."""
     problems = [
         (f"schema.{key}", N_("unknown fact; the facts are {known}"), {"known": ", ".join(KEYS)})

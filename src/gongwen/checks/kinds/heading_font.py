@@ -27,7 +27,9 @@ PARAMS: dict[str, Any] = {
 }
 
 
-def validate(params: dict[str, Any], fonts: dict[str, Any]) -> list[tuple[str, str, dict]]:
+def validate(
+    params: dict[str, Any], fonts: dict[str, Any]
+) -> list[tuple[str, str, dict[str, str]]]:
     """Every category must be one of the fonts table."""
     return [
         problem

@@ -26,6 +26,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     p = rule.params
     want = sorted((p["width_mm"], p["height_mm"]))
     expected = f"{p['width_mm']:g}×{p['height_mm']:g} mm"
+    sizes: list[tuple[int | None, int | None, float, float]]
     sizes = [(i, None, s.page_width.mm, s.page_height.mm) for i, s in enumerate(doc.sections)]
     if not sizes:
         sizes = [(None, pg.number, pg.width.mm, pg.height.mm) for pg in doc.pages]

@@ -7,7 +7,7 @@ height_mm, tolerance_mm, allow_hanging_punctuation.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gongwen.checks.context import Context, Hit
 from gongwen.checks.measure import PdfView, hangs, mm
@@ -15,6 +15,9 @@ from gongwen.checks.ruleset import Rule
 from gongwen.i18n import N_
 from gongwen.model import Document
 from gongwen.units import Pt
+
+if TYPE_CHECKING:
+    from gongwen.ingest.pdf_layout import TextLine
 
 FORMAT = "pdf"
 PARAMS: dict[str, Any] = {
@@ -33,7 +36,7 @@ def measure(ctx: PdfView, p: dict[str, Any]) -> Iterator[Hit]:
     top, left = p["top_mm"], p["left_mm"]
     bottom, right = top + p["height_mm"], left + p["width_mm"]
     for page in ctx.layout.pages:
-        bad = []
+        bad: list[tuple[TextLine, tuple[str, float, float, bool]]] = []
         for line in ctx.elements.body_lines(page):
             line_right = line.right.mm - (Pt(line.size_pt).mm if hangs(line, p) else 0)
             edges = (
