@@ -9,7 +9,7 @@ OUT    ?= out
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,lint]'
 	touch $@
 
 venv: $(VENV)/.installed
@@ -54,9 +54,14 @@ test: venv
 fuzz: venv
 	$(PY) -m pytest -q -m slow -p no:randomly --hypothesis-show-statistics tests/test_properties.py
 
+# The style and the types, as CI checks them: ruff's formatting and lint rules over all the
+# Python, then mypy --strict over src/gongwen (its settings are in pyproject.toml).
+LINTED := src tests benchmarks samples templates
+
 lint: venv
-	$(PY) -m pip install --quiet ruff
-	$(VENV)/bin/ruff check src tests benchmarks samples templates
+	$(VENV)/bin/ruff format --check $(LINTED)
+	$(VENV)/bin/ruff check $(LINTED)
+	$(VENV)/bin/mypy
 
 clean:
-	rm -rf $(VENV) $(OUT) build dist .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(OUT) build dist .pytest_cache .ruff_cache .mypy_cache .hypothesis
