@@ -288,14 +288,7 @@ def _paragraph(index: int, group: list[_Line], part: Part, left: float | None) -
     face_cjk, size_cjk = _merge(line.dominant(True) for line in group)
     face_latin, size_latin = _merge(line.dominant(False) for line in group)
     size = size_cjk or size_latin
-    face = face_cjk or face_latin
-    run = Run(
-        text=text,
-        font_east_asia=face_cjk,
-        font_ascii=face_latin,
-        size_pt=size,
-        bold=bool(face and _BOLD_FACE.search(face)),
-    )
+    runs = _runs(group[0], text, face_cjk, face_latin, size)
     indent: Length | None = None
     indent_chars: float | None = None
     if left is not None and first.x_start is not None and size:
@@ -309,8 +302,38 @@ def _paragraph(index: int, group: list[_Line], part: Part, left: float | None) -
         page=first.page,
         indent_first=indent,
         indent_first_chars=indent_chars,
-        runs=(run,),
+        runs=runs,
     )
+
+
+def _runs(
+    first: _Line, text: str, face_cjk: str | None, face_latin: str | None, size: float | None
+) -> tuple[Run, ...]:
+    """The paragraph as one run in its dominant faces, or two where it opens in a face of
+    its own: a heading that runs on into body text (（一）……。正文……) keeps its face, so it is
+    judged by its own characters, as in a .docx."""
+
+    def run(piece: str, east_asia: str | None) -> Run:
+        face = east_asia or face_latin
+        return Run(
+            text=piece,
+            font_east_asia=east_asia,
+            font_ascii=face_latin,
+            size_pt=size,
+            bold=bool(face and _BOLD_FACE.search(face)),
+        )
+
+    lead, lead_face = "", None
+    for piece, _x, _size, font in first.chunks:
+        if piece.strip() and lead_face is None:
+            lead_face = font
+        if piece.strip() and font != lead_face:
+            break
+        lead += piece
+    lead = tidy_text(lead)
+    if not lead or lead_face in (None, face_cjk) or lead == text or not text.startswith(lead):
+        return (run(text, face_cjk),)
+    return (run(lead, lead_face), run(text[len(lead) :], face_cjk))
 
 
 def _merge(pairs: Iterable[tuple[str | None, float | None]]) -> tuple[str | None, float | None]:
