@@ -10,6 +10,7 @@ from typing import Any
 
 from gongwen.checks.context import Context, Hit
 from gongwen.checks.dates import YEAR
+from gongwen.forms import DATE_LINE
 from gongwen.i18n import N_
 from gongwen.model import Document, Paragraph, Part, Role, cjk_count, has_cjk, visible_count
 from gongwen.units import describe_size
@@ -42,12 +43,6 @@ ALIGNMENTS = {
     "justify": N_("justified"),
     "distribute": N_("distributed"),
 }
-
-DATE_LINE = re.compile(
-    r"^\s*[0-9０-９〇○零ＯO一二三四五六七八九十]{1,4}\s*年\s*[0-9０-９一二三四五六七八九十〇○零]{1,3}\s*月"
-    r"\s*[0-9０-９一二三四五六七八九十〇○零]{1,3}\s*日\s*$"
-    r"|^\s*[0-9０-９一二三四五六七八九十〇○零]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十〇○零]{1,3}\s*日\s*$"
-)
 
 
 def in_text(doc: Document) -> list[Paragraph]:

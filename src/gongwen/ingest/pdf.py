@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gongwen.forms import heading_level, page_number
 from gongwen.i18n import N_
 from gongwen.ingest import IngestError
 from gongwen.ingest.pdf_content import matrix_product
@@ -38,12 +39,7 @@ _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2026\u201c\u201d\u
 # (which also takes the one space of a "市财政局 张伟" 署名: PDF text cannot tell them apart).
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK}])[ \u00a0]+|[ \u00a0]+(?=[{_CJK}])")
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
-_HEADING_START = re.compile(
-    r"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]"
-    r"|\d+[.．、](?!\d)|[（(]\d+[）)])"
-)
 _BOLD_FACE = re.compile(r"bold|black|heavy", re.IGNORECASE)
-_PAGE_NUMBER = re.compile(r"^[—–\-－―一]?\s*\d{1,4}\s*[—–\-－―一]?$")
 _PDF_DATE = re.compile(
     r"^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*(Z|[+\-]\d{2}'?\d{2}'?)?"
 )
@@ -256,7 +252,7 @@ def _paragraphs(lines: list[_Line]) -> tuple[Paragraph, ...]:
 
 
 def _is_page_number(line: _Line) -> bool:
-    return bool(_PAGE_NUMBER.match(line.text)) and line.y < 120
+    return page_number(line.text) is not None and line.y < 120
 
 
 def _continues(previous: _Line, line: _Line, left: float, right: float) -> bool:
@@ -270,7 +266,7 @@ def _continues(previous: _Line, line: _Line, left: float, right: float) -> bool:
     # by up to a few characters, so only a line clearly short of the right edge ends here.
     if previous.x_end < right - 4 * size:
         return False
-    if _HEADING_START.match(line.text):
+    if heading_level(line.text.lstrip()) is not None:
         return False
     if line.page == previous.page:
         return 0.5 * size < previous.y - line.y < 2.5 * size

@@ -7,11 +7,10 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from gongwen.forms import ARABIC_DATE, page_number
 from gongwen.ingest.pdf_layout import PageLayout, PdfLayout, Rule, TextLine
 from gongwen.units import Mm
 
-_PAGE_NUMBER = re.compile(r"^\s*[—–\-－―]?\s*(\d{1,4})\s*[—–\-－―]?\s*$")
-_DATE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 # What may stand above a 署名 without being text of the document's own (7.3.5.1): a closing
 # formula (特此通知。), the 附件说明 and its continuation lines.
 _CLOSING = re.compile(r"^\s*(特此\S{2,4}。|附件：|\d+\.|此复。)")
@@ -30,10 +29,9 @@ def is_red(color: tuple[float, float, float]) -> bool:
 
 def page_number_value(line: TextLine) -> int | None:
     """The number of a page-number line below the type area, else None."""
-    match = _PAGE_NUMBER.match(line.text)
-    if match is None or line.baseline <= TYPE_BOTTOM:
+    if line.baseline <= TYPE_BOTTOM:
         return None
-    return int(match.group(1))
+    return page_number(line.text)
 
 
 @dataclass(frozen=True)
@@ -152,7 +150,7 @@ class Elements:
             line
             for page in self.layout.pages
             for line in self.body_lines(page)
-            if _DATE.match(line.text) and line.right > Mm(120)
+            if ARABIC_DATE.match(line.text) and line.right > Mm(120)
         ]
         return found[-1] if found else None
 

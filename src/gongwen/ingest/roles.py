@@ -17,21 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from gongwen.forms import HEADING_PATTERNS, NUMERIC_DATE, PAGE_NUMBER
+from gongwen.forms import WRITTEN_DATE as DATE
 from gongwen.model import Alignment, Paragraph, Part, Role
 
 # ---- the patterns, written once -------------------------------------------------------
-_CN = "〇○零一二三四五六七八九十"
-HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(r"^[一二三四五六七八九十]+\s*[、.．]")),  # 一、
-    (2, re.compile(r"^[（(]\s*[一二三四五六七八九十]+\s*[）)]")),  # （一） and (一)
-    (3, re.compile(r"^\d{1,2}\s*[.．、](?!\d)")),  # 1. 1． and 1、 (not 1.5)
-    (4, re.compile(r"^[（(]\s*\d{1,2}\s*[）)]")),  # （1） and (1)
-)
-DATE = re.compile(
-    rf"^(?:\d{{4}}|[{_CN}]{{4}})\s*年\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})\s*月"
-    rf"\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})\s*日$"
-)
-NUMERIC_DATE = re.compile(r"^\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}$")
 DOC_NUMBER = re.compile(
     r"^[^\s〔\[【（(［]{1,20}\s*[〔\[【（(［]\s*\d{4}\s*[〕\]】）)］]\s*第?\s*\d+\s*号$"
 )
@@ -49,7 +39,6 @@ ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*\d*$")
 NOTE = re.compile(r"^[（(].*[）)]$")
 IMPRINT = re.compile(r"^(?:抄\s*送|抄\s*报)\s*[：:]|印\s*发$")
 CLOSING = re.compile(r"^(?:特此|此复|此致|敬礼)")
-PAGE_NUMBER = re.compile(r"^[\s\-—–－―─]*\d+[\s\-—–－―─]*$|^第\s*\d+\s*页")
 SENTENCE_END = re.compile(r"[。！？；!?;：:]")
 TRAILING_PUNCTUATION = re.compile(r"[。！？；：，、,.!?;:]$")
 

@@ -1,0 +1,50 @@
+"""The text forms of a 公文, written once: heading numbers, dates, page numbers. Every reader
+(.docx roles, the PDF's lines, the layout elements) and every check takes them from here."""
+
+from __future__ import annotations
+
+import re
+
+_CN = "〇○零一二三四五六七八九十"
+
+# 一、 （一） 1. （1）: the four heading levels of GB/T 9704 7.3.3, by their numbering
+HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(r"^[一二三四五六七八九十百]+\s*[、.．]")),  # 一、
+    (2, re.compile(r"^[（(]\s*[一二三四五六七八九十百]+\s*[）)]")),  # （一） and (一)
+    (3, re.compile(r"^\d{1,2}\s*[.．、](?!\d)")),  # 1. 1． and 1、 (not 1.5)
+    (4, re.compile(r"^[（(]\s*\d{1,2}\s*[）)]")),  # （1） and (1)
+)
+
+# A 成文日期 as a paragraph of its own: year, month and day, in Arabic or Chinese numerals
+WRITTEN_DATE = re.compile(
+    rf"^(?:\d{{4}}|[{_CN}]{{4}})\s*年\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})\s*月"
+    rf"\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})\s*日$"
+)
+NUMERIC_DATE = re.compile(r"^\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}$")
+# A date line as people type it, full-width digits and month-and-day alone included
+DATE_LINE = re.compile(
+    r"^\s*[0-9０-９〇○零ＯO一二三四五六七八九十]{1,4}\s*年\s*[0-9０-９一二三四五六七八九十〇○零]{1,3}\s*月"
+    r"\s*[0-9０-９一二三四五六七八九十〇○零]{1,3}\s*日\s*$"
+    r"|^\s*[0-9０-９一二三四五六七八九十〇○零]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十〇○零]{1,3}\s*日\s*$"
+)
+# The 成文日期 as GB/T 9704 7.3.5.4 writes it, Arabic numerals: what the page layout finds
+ARABIC_DATE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+
+# A page number: "— 1 —" (dashes of any kind, 一 as a PDF may draw the dash) or "第 1 页"
+PAGE_NUMBER = re.compile(r"^[\s\-—–－―─一]*(\d{1,4})[\s\-—–－―─一]*$|^\s*第\s*(\d{1,4})\s*页")
+
+
+def heading_level(text: str) -> int | None:
+    """The heading level `text`'s numbering says (1–4), or None."""
+    for level, pattern in HEADING_PATTERNS:
+        if pattern.match(text):
+            return level
+    return None
+
+
+def page_number(text: str) -> int | None:
+    """The number a page-number text shows, or None."""
+    match = PAGE_NUMBER.match(text)
+    if match is None:
+        return None
+    return int(match.group(1) or match.group(2))
