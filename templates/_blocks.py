@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from gongwen.render import geometry as g
+from gongwen import gbt9704 as g
 from gongwen.units import Length
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -1,4 +1,4 @@
-"""Build templates/<kind>/template.docx from the numbers in gongwen.render.geometry.
+"""Build templates/<kind>/template.docx from the numbers in gongwen.gbt9704.
 
 Run `python templates/build_templates.py [KIND ...]` after changing a format
 number or a kind's body.py; the built files are committed, so an office can open and edit
@@ -18,7 +18,7 @@ sys.path.insert(0, str(HERE))
 
 import _blocks as b  # noqa: E402
 
-from gongwen.render import geometry as g  # noqa: E402
+from gongwen import gbt9704 as g  # noqa: E402
 from gongwen.render.kinds import KINDS as DOCUMENT_KINDS  # noqa: E402
 from gongwen.writing import reproducible_zip  # noqa: E402
 

@@ -22,16 +22,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from gongwen import gbt9704 as g
 from gongwen.case import Case
 from gongwen.export import ExportResult, to_pdf
 from gongwen.ingest.pdf_elements import Elements
 from gongwen.render import Fit, RenderedDocument, render, render_all
-from gongwen.render import geometry as g
 from gongwen.units import Length, Twips
 
 FLOOR = Twips(420)  # 21 pt: 1.3 times the 3号 text, the tightest pitch fitting may use
 MAX_ROUNDS = 5
-_TYPE_TOP_MM, _TYPE_BOTTOM_MM, _TYPE_RIGHT_MM = 37.0, 262.0, 184.0
+_TYPE_TOP_MM = g.MARGIN_TOP.mm
+_TYPE_BOTTOM_MM, _TYPE_RIGHT_MM = g.TYPE_BOTTOM.mm, g.TYPE_RIGHT.mm
 _SHIFT_MM = 0.3  # a 署名 this close to its place is left where it is
 
 

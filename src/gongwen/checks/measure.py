@@ -17,17 +17,18 @@ import unicodedata
 from functools import cached_property
 from typing import Any
 
+from gongwen import gbt9704 as g
 from gongwen.ingest.pdf_elements import Elements
 from gongwen.ingest.pdf_layout import Ink, PdfLayout, TextLine, ink
 from gongwen.units import Length, Mm, Pt
 
 FULL_WIDTH = re.compile(r"^[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’…—·]+$")
-BODY_SIZE = 16.0  # 3号, the body text's size in pt
+BODY_SIZE = g.BODY_SIZE.pt  # 3号, the body text's size in pt
 # Marks LibreOffice and Word hang into the margin at a line's end (w:overflowPunct).
 HANGING = set("，。、；：！？”’）》」』,.;:!?")
-TYPE_BOTTOM_MM = 262.0  # 37 + 225 (5.2.1)
-TYPE_RIGHT_MM = 184.0  # 28 + 156 (5.2.1)
-PITCH_PT = 28.95  # the 22-line grid's pitch
+TYPE_BOTTOM_MM = round(g.TYPE_BOTTOM.mm)  # 37 + 225 (5.2.1)
+TYPE_RIGHT_MM = round(g.TYPE_RIGHT.mm)  # 28 + 156 (5.2.1)
+PITCH_PT = g.LINE_PITCH.pt  # the 22-line grid's pitch
 PITCH_MM = Pt(PITCH_PT).mm  # a full page's last line is within one of the edge
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from gongwen import gbt9704 as g
 from gongwen.forms import ARABIC_DATE, page_number
 from gongwen.ingest.pdf_layout import PageLayout, PdfLayout, Rule, TextLine
 from gongwen.units import Mm
@@ -15,7 +16,7 @@ from gongwen.units import Mm
 # formula (特此通知。), the 附件说明 and its continuation lines.
 _CLOSING = re.compile(r"^\s*(特此\S{2,4}。|附件：|\d+\.|此复。)")
 _IMPRINT_WORDS = ("印发", "抄送")
-TYPE_BOTTOM = Mm(262)
+TYPE_BOTTOM = g.TYPE_BOTTOM
 _LONG_RULE = Mm(100)
 # Red rules longer than the type area (156 mm) are 信函格式's double rules (170 mm, 10.1).
 _LETTER_RULE = Mm(160)

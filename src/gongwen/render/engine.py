@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gongwen.render import geometry as g
+from gongwen import gbt9704 as g
 from gongwen.render.filters import FILTERS
 
 if TYPE_CHECKING:

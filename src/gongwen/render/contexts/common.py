@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gongwen import gbt9704 as g
 from gongwen.case import Case, DocumentSettings
-from gongwen.render import geometry as g
 from gongwen.render.filters import long_date, short_date, width
 from gongwen.units import Length
 

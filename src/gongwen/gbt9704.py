@@ -1,7 +1,8 @@
-"""The GB/T 9704-2012 numbers of the generated documents, each in one place.
+"""The GB/T 9704-2012 numbers, each in one place: what the generated documents are laid out
+with and what the layout measurements of a PDF hold a page to.
 
-Every length is a `gongwen.units.Length`; the template builder and the render-time
-layout read them from here, so a format number changes in this file only.
+Every length is a `gongwen.units.Length`; the template builder, the render-time layout, the
+page fitting and the PDF checks read them from here, so a format number changes here only.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ MARGIN_LEFT = Twips(1588)
 MARGIN_RIGHT = Twips(1474)
 TYPE_WIDTH = Length(PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)  # 156 mm
 TYPE_HEIGHT = Length(PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM)  # 225 mm
+# The type area's edges from the paper's top-left corner, as a measurement of a page reads them
+TYPE_BOTTOM = Mm(37 + 225)
+TYPE_RIGHT = Mm(28 + 156)
 
 # ---- the grid: 22 lines × 28 characters (5.2.3) ---------------------------------------
 BODY_SIZE = Pt(zihao("三号"))  # 16 pt
