@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from gongwen.findings import (
     CheckReport,
@@ -73,19 +73,24 @@ class Options:
         return rule_set.select(self.select, self.ignore)
 
 
-def _options(
-    rules: str | Path = "annual-report",
-    *,
-    roster: str | Path | Sequence[RosterEntry] | None = None,
-    register: str | Path | Sequence[Receipt] | None = None,
-    year: int | None = None,
-    deadline: dt.date | None = None,
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
-    lang: str = DEFAULT_LANG,
-    last_year_issues: str | Path | Mapping[str, Sequence[str]] | None = None,
-    limits: Limits | None = None,
-) -> Options:
+class CheckOptions(TypedDict, total=False):
+    """The keyword options of `check_file` and `check_folder`, written once."""
+
+    roster: str | Path | Sequence[RosterEntry] | None  # a roster file or its entries
+    register: str | Path | Sequence[Receipt] | None  # a receipt register or its rows
+    year: int | None  # the review year, over the rule set's
+    deadline: dt.date | None  # the deadline, over the rule set's
+    select: Sequence[str]  # only these rule codes or prefixes
+    ignore: Sequence[str]  # leave out these rule codes or prefixes
+    lang: str  # the language of the messages
+    last_year_issues: str | Path | Mapping[str, Sequence[str]] | None  # to be answered
+    limits: Limits | None  # what one file may cost (gongwen.limits.DEFAULT_LIMITS)
+
+
+def _options(rules: str | Path = "annual-report", **given: Unpack[CheckOptions]) -> Options:
+    roster = given.get("roster")
+    register = given.get("register")
+    last_year_issues = given.get("last_year_issues")
     named = (roster, register, last_year_issues)
     tables = tuple(Path(t) for t in named if isinstance(t, str | Path))
     if isinstance(last_year_issues, str | Path):
@@ -96,15 +101,15 @@ def _options(
         register = load_register(register)
     return Options(
         rules=str(rules),
-        year=year,
-        deadline=deadline,
-        select=tuple(select),
-        ignore=tuple(ignore),
-        lang=lang,
+        year=given.get("year"),
+        deadline=given.get("deadline"),
+        select=tuple(given.get("select", ())),
+        ignore=tuple(given.get("ignore", ())),
+        lang=given.get("lang", DEFAULT_LANG),
         roster=tuple(roster or ()),
         register=tuple(register or ()),
         last_year_issues={k: tuple(v) for k, v in (last_year_issues or {}).items()},
-        limits=limits or DEFAULT_LIMITS,
+        limits=given.get("limits") or DEFAULT_LIMITS,
         tables=tables,
     )
 
@@ -120,36 +125,14 @@ def last_year_open_issues(path: str | Path) -> dict[str, tuple[str, ...]]:
 
 
 def check_file(
-    path: str | Path,
-    rules: str | Path = "annual-report",
-    *,
-    roster: str | Path | Sequence[RosterEntry] | None = None,
-    register: str | Path | Sequence[Receipt] | None = None,
-    year: int | None = None,
-    deadline: dt.date | None = None,
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
-    lang: str = DEFAULT_LANG,
-    last_year_issues: str | Path | Mapping[str, Sequence[str]] | None = None,
-    limits: Limits | None = None,
+    path: str | Path, rules: str | Path = "annual-report", **options: Unpack[CheckOptions]
 ) -> FileResult:
     """Check one submitted file; a broken file gives a result with a finding, not an exception.
 
     `limits` bound what the file may cost (gongwen.limits.DEFAULT_LIMITS when None).
     """
-    options = _options(
-        rules,
-        roster=roster,
-        register=register,
-        year=year,
-        deadline=deadline,
-        select=select,
-        ignore=ignore,
-        lang=lang,
-        last_year_issues=last_year_issues,
-        limits=limits,
-    )
-    return _check_one(Path(path), options, options.rule_set())
+    run = _options(rules, **options)
+    return _check_one(Path(path), run, run.rule_set())
 
 
 def iter_check(
@@ -203,16 +186,8 @@ def check_folder(
     paths: str | Path | Iterable[str | Path],
     rules: str | Path = "annual-report",
     *,
-    roster: str | Path | Sequence[RosterEntry] | None = None,
-    register: str | Path | Sequence[Receipt] | None = None,
-    year: int | None = None,
-    deadline: dt.date | None = None,
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
-    lang: str = DEFAULT_LANG,
-    last_year_issues: str | Path | Mapping[str, Sequence[str]] | None = None,
     jobs: int = 1,
-    limits: Limits | None = None,
+    **options: Unpack[CheckOptions],
 ) -> CheckReport:
     """Check every file under `paths`, going on past broken files, with totals over the roster.
 
@@ -220,19 +195,8 @@ def check_folder(
     """
     if isinstance(paths, str | Path):
         paths = [paths]
-    options = _options(
-        rules,
-        roster=roster,
-        register=register,
-        year=year,
-        deadline=deadline,
-        select=select,
-        ignore=ignore,
-        lang=lang,
-        last_year_issues=last_year_issues,
-        limits=limits,
-    )
-    return summarise(list(iter_check(paths, options, jobs=jobs)), options)
+    run = _options(rules, **options)
+    return summarise(list(iter_check(paths, run, jobs=jobs)), run)
 
 
 def files_with_suffix(paths: Iterable[str | Path], suffix: str) -> list[Path]:
