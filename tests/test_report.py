@@ -10,6 +10,7 @@ import json
 from gongwen.batch import totals
 from gongwen.cli.schema import schema
 from gongwen.findings import (
+    Category,
     CheckReport,
     FileResult,
     FileStatus,
@@ -33,6 +34,7 @@ def finding(code: str, severity: Severity, file: str, paragraph: int | None = No
         code=code,
         name="成文日期",
         severity=severity,
+        category=Category.FORMAT,
         message="成文日期不应有前导零",
         file=file,
         location=Location(paragraph=paragraph, snippet="2020年03月05日"),
@@ -96,7 +98,8 @@ def test_json_round_trips_and_carries_its_schema_version():
     report = sample_report()
     text = to_json(report)
     data = json.loads(text)
-    assert data["schema_version"] == "1.1"
+    assert data["schema_version"] == "1.2"
+    assert data["files"][0]["findings"][0]["category"] == "format"
     assert data["files"][0]["findings"][0]["location"]["paragraph"] == 42
     assert data["files"][0]["format_pass"] is False and data["files"][1]["format_pass"] is True
     assert "成文日期" in text  # Chinese stays readable, not \u-escaped
@@ -109,6 +112,10 @@ def test_the_json_schema_describes_the_result():
     assert s["title"] == "CheckReport"
     assert {"schema_version", "files", "totals"} <= set(s["properties"])
     assert "Finding" in s["$defs"]
+    finding = s["$defs"]["Finding"]
+    assert "category" in finding["required"]
+    assert "content_pass" in finding["properties"]["category"]["description"]
+    assert s["$defs"]["Category"]["enum"] == ["input", "submission", "content", "format"]
 
 
 def test_csv_has_a_translated_header_and_a_row_per_finding():

@@ -11,10 +11,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 import gongwen.cli
 from gongwen.checks import RuleSetError, Strength, load_rule_set, registry
-from gongwen.findings import Severity
+from gongwen.checks.context import Hit
+from gongwen.checks.runner import to_finding
+from gongwen.findings import Category, FileResult, Severity
 from gongwen.resources import data_dir
 
 SHIPPED = ("input", "gbt9704", "annual-report")
@@ -38,6 +41,7 @@ RULE = """\
     kind: {kind}
     clause: 测试
     strength: {strength}
+    category: format
 """
 
 
@@ -294,6 +298,7 @@ def test_cli_explains_a_rule(rules_cli: None, capsys: pytest.CaptureFixture[str]
     assert "错误示例：2020年03月05日" in out
     assert "正确示例：2020年3月5日" in out
     assert "依据：GB/T 9704-2012 7.3.5.4；条款强度“规定”，因此判为错误" in out
+    assert "类别：format（公文格式，有错误时格式不合格）" in out
     assert gongwen.cli.main(["rules", "GB308", "--lang", "en"]) == 0
     assert "Clause: GB/T 9704-2012 7.3.5.4; strength 规定, so a finding is error" in (
         capsys.readouterr().out
@@ -315,3 +320,65 @@ def test_cli_unknown_code_and_bad_file(
     assert gongwen.cli.main(["rules", "--rules", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "规则集无法使用" in err and f"{bad}: review_yaer: 未知的键" in err
+
+
+# ---- the category each rule declares (input, submission, content, format) ----
+
+CATEGORY_BY_PREFIX = {"IO": "input", "AR1": "submission", "AR2": "content", "AR3": "content"}
+
+
+@pytest.mark.parametrize("name", [*SHIPPED, "gbt9704-pdf"])
+def test_every_shipped_rule_declares_its_category(name: str) -> None:
+    for path in sorted(data_dir("rules").glob("*.yaml")):
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for rule in raw.get("rules") or []:
+            assert "category" in rule or "category" in raw, f"{path.name}: {rule['code']}"
+    for rule in load_rule_set(name).rules:
+        prefix = next((p for p in CATEGORY_BY_PREFIX if rule.code.startswith(p)), "GB")
+        assert rule.category == CATEGORY_BY_PREFIX.get(prefix, "format"), rule.code
+
+
+def _office(tmp_path: Path, top: str = "", rule: str = "") -> Path:
+    """An office's file: the annual rules plus XY201, a content rule under its own code."""
+    text = f"extends: annual-report\n{top}rules:\n"
+    text += RULE.format(code="XY201", kind="note", strength="规定").replace(
+        "    category: format\n", rule
+    )
+    return write(tmp_path, text, "office.yaml")
+
+
+def test_an_office_code_declared_content_fails_content_not_format(tmp_path: Path) -> None:
+    for top, rule in (("", "    category: content\n"), ("category: content\n", "")):
+        rule_set = load_rule_set(str(_office(tmp_path, top, rule)))
+        xy = rule_set.get("XY201")
+        assert xy.category == Category.CONTENT
+        finding = to_finding(Hit("{message}", {"message": "缺少附注"}), xy, "a.docx")
+        assert finding.category == Category.CONTENT and finding.severity == Severity.ERROR
+        result = FileResult(file="a.docx", findings=[finding])
+        assert (result.content_pass, result.format_pass) == (False, True)
+    # the file's default is its own: the inherited rules keep theirs
+    assert rule_set.get("GB308").category == Category.FORMAT
+    assert rule_set.get("AR101").category == Category.SUBMISSION
+
+
+def test_a_rule_overrides_the_files_category_and_overrides_can_change_it(tmp_path: Path) -> None:
+    path = _office(tmp_path, "category: content\noverrides:\n  GB601: {category: content}\n",
+                   "    category: submission\n")  # fmt: skip
+    rule_set = load_rule_set(str(path))
+    assert rule_set.get("XY201").category == Category.SUBMISSION
+    assert rule_set.get("GB601").category == Category.CONTENT
+
+
+def test_an_unknown_or_missing_category_names_the_file_and_the_key(tmp_path: Path) -> None:
+    message = str(error_of(_office(tmp_path, rule="    category: layout\n")))
+    assert "office.yaml: rules[0].category (XY201): " in message and "layout" in message
+    message = str(error_of(_office(tmp_path, top="category: misc\n", rule="")))
+    assert "office.yaml: category: " in message and "misc" in message
+    path = _office(tmp_path, "overrides:\n  GB601: {category: misc}\n", "    category: content\n")
+    assert "office.yaml: overrides.GB601.category: " in str(error_of(path))
+    error = error_of(_office(tmp_path, rule=""))
+    assert str(error) == (
+        f"{tmp_path / 'office.yaml'}: rules[0].category (XY201): 没有类别：在规则中或文件开头写 "
+        "category:（input、submission、content 或 format）"
+    )
+    assert "rules[0].category (XY201): no category" in error.message("en")

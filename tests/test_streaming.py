@@ -23,7 +23,7 @@ from rich.console import Console
 import gongwen.report
 from gongwen.batch import Options, Record, iter_check, summarise, summarise_records, totals
 from gongwen.cli import main
-from gongwen.findings import CheckReport, FileResult, Finding, Severity
+from gongwen.findings import Category, CheckReport, FileResult, Finding, Severity
 from gongwen.report import to_csv, to_json, to_table, write_csv, write_json, write_table
 from gongwen.report.table import renderables
 from gongwen.resources import data_dir
@@ -173,7 +173,14 @@ def test_the_summary_from_records_is_the_report_but_its_files(duplicates: Path) 
 def test_an_added_error_is_counted_in_the_record() -> None:
     clean = Record.of(FileResult(file="a.docx", department="市财政局"))
     assert (clean.content_pass, clean.format_pass, clean.has_errors) == (True, True, False)
-    error = Finding(code="GB102", name="天头", severity=Severity.ERROR, message="m", file="a.docx")
+    error = Finding(
+        code="GB102",
+        name="天头",
+        severity=Severity.ERROR,
+        category=Category.FORMAT,
+        message="m",
+        file="a.docx",
+    )
     added = clean.adding([error])
     assert (added.content_pass, added.format_pass, added.has_errors) == (True, False, True)
 

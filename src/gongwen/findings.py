@@ -8,10 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 from fractions import Fraction
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
-SCHEMA_VERSION = "1.1"  # 1.1: Finding.more
+SCHEMA_VERSION = "1.2"  # 1.1: Finding.more; 1.2: Finding.category
+# Results written before Finding.category: their findings get one from the code (legacy_category).
+_UNCATEGORISED_VERSIONS = ("1.0", "1.1")
 
 
 class Severity(StrEnum):
@@ -25,6 +28,34 @@ class Severity(StrEnum):
     def rank(self) -> int:
         """Errors first."""
         return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+class Category(StrEnum):
+    """What a finding is about; each rule declares it (`category:` in its rule file).
+
+    It decides what counts: a content error fails content_pass, a format error format_pass,
+    an input finding marks the file unreadable.
+    """
+
+    INPUT = "input"  # the file could not be read as a document (IOxxx)
+    SUBMISSION = "submission"  # deadline, roster, duplicates (AR1xx)
+    CONTENT = "content"  # what the report says (AR2xx, AR3xx)
+    FORMAT = "format"  # GB/T 9704 format and layout (GBxxx)
+
+
+def legacy_category(code: str) -> Category:
+    """The category of a finding in results of schema 1.0 or 1.1, which did not say it.
+
+    Those results came from the shipped rules, whose codes then meant: AR1xx submission,
+    other AR content, GB format, IO input. Never used for a finding that states its own.
+    """
+    if code.startswith("AR1"):
+        return Category.SUBMISSION
+    if code.startswith("GB"):
+        return Category.FORMAT
+    if code.startswith("IO"):
+        return Category.INPUT
+    return Category.CONTENT
 
 
 class Location(BaseModel):
@@ -59,6 +90,12 @@ class Finding(BaseModel):
     code: str = Field(description="stable rule code, such as GB103 or AR201")
     name: str = Field(description="the rule's readable name")
     severity: Severity
+    category: Category = Field(
+        description="what the finding is about, as its rule declares: input (the file could "
+        "not be read), submission (deadline, roster, duplicates), content (counts against "
+        "content_pass) or format (counts against format_pass). Results of schema 1.0 and 1.1 "
+        "have none; they are read with the category their code had in the shipped rules"
+    )
     message: str = Field(description="what is wrong, in the run's language")
     file: str = Field(description="the file the finding is about")
     location: Location = Field(default_factory=Location)
@@ -105,22 +142,22 @@ class FileResult(BaseModel):
         """How many findings of `severity`."""
         return sum(1 for f in self.findings if f.severity == severity)
 
-    def _passes(self, prefixes: tuple[str, ...]) -> bool:
+    def _passes(self, category: Category) -> bool:
         return self.status == FileStatus.CHECKED and not any(
-            f.severity == Severity.ERROR and f.code.startswith(prefixes) for f in self.findings
+            f.severity == Severity.ERROR and f.category == category for f in self.findings
         )
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def content_pass(self) -> bool:
-        """No content error (AR2xx, AR3xx)."""
-        return self._passes(("AR2", "AR3"))
+        """No error of a rule of category content."""
+        return self._passes(Category.CONTENT)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def format_pass(self) -> bool:
-        """No format error (GB…)."""
-        return self._passes(("GB",))
+        """No error of a rule of category format."""
+        return self._passes(Category.FORMAT)
 
 
 class Rate(BaseModel):
@@ -167,6 +204,33 @@ class CheckReport(BaseModel):
         default_factory=list, description="findings about the roster as a whole (未报送)"
     )
     totals: Totals | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _categorise_old_findings(cls, data: Any) -> Any:
+        """Results of schema 1.0 and 1.1: each finding gets the category of its code."""
+        if not isinstance(data, dict) or data.get("schema_version") not in _UNCATEGORISED_VERSIONS:
+            return data
+
+        def categorised(findings: Any) -> Any:
+            if not isinstance(findings, list):
+                return findings
+            return [
+                {**f, "category": legacy_category(str(f.get("code", "")))}
+                if isinstance(f, dict) and "category" not in f
+                else f
+                for f in findings
+            ]
+
+        out = dict(data)
+        if isinstance(out.get("files"), list):
+            out["files"] = [
+                {**r, "findings": categorised(r.get("findings", []))} if isinstance(r, dict) else r
+                for r in out["files"]
+            ]
+        if "roster_findings" in out:
+            out["roster_findings"] = categorised(out["roster_findings"])
+        return out
 
     @property
     def all_findings(self) -> list[Finding]:

@@ -21,6 +21,7 @@ from gongwen.checks.ruleset import Elements, Rule, RuleSet, Strength
 from gongwen.checks.schema import FILE
 from gongwen.checks.validation import check_document, describe, path_text
 from gongwen.errors import GongwenError
+from gongwen.findings import Category
 from gongwen.i18n import DEFAULT_LANG, N_, t
 from gongwen.resources import data_dir
 
@@ -166,7 +167,7 @@ def _code_at(raw: Mapping[str, Any], path: tuple[Any, ...]) -> str | None:
 
 
 def _rule_problems(name: str, raw: Mapping[str, Any]) -> list[Problem]:
-    """Duplicate codes and each rule's params checked against its kind's PARAMS."""
+    """Duplicate codes, a category for each rule and its params checked against its kind's."""
     problems: list[Problem] = []
     seen: set[str] = set()
     rules = raw.get("rules")
@@ -174,6 +175,20 @@ def _rule_problems(name: str, raw: Mapping[str, Any]) -> list[Problem]:
         if not isinstance(rule, dict):
             continue  # the file schema has said so
         code = rule.get("code") if isinstance(rule.get("code"), str) else None
+        if "category" not in rule and "category" in raw:
+            rule["category"] = raw["category"]  # the file's default: its own rules only
+        elif "category" not in rule:
+            problems.append(
+                _problem(
+                    name,
+                    f"rules[{i}].category",
+                    N_(
+                        "no category: write category: (input, submission, content or format) "
+                        "in the rule or at the top of the file"
+                    ),
+                    code=code,
+                )
+            )
         if code is not None:
             if code in seen:
                 problems.append(
@@ -280,6 +295,7 @@ def build(
             kind=r["kind"],
             clause=r["clause"],
             strength=Strength(r["strength"]),
+            category=Category(r["category"]),
             params=dict(r.get("params") or {}),
             applies_to=r.get("applies_to"),
             why=(r.get("why") or "").strip(),

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from gongwen.findings import Severity
+from gongwen.findings import Category, Severity
 
 
 class Strength(StrEnum):
@@ -41,6 +41,7 @@ class Rule:
     kind: str
     clause: str
     strength: Strength
+    category: Category  # what its findings are about: it decides what content_pass counts
     params: dict[str, Any] = field(default_factory=dict)
     applies_to: str | None = None  # an element name (a `model.Role` value), or the whole file
     why: str = ""

@@ -73,6 +73,7 @@ def to_finding(hit: Hit, rule: Rule, file: str, lang: str = DEFAULT_LANG) -> Fin
         code=rule.code,
         name=rule.name,
         severity=rule.severity,
+        category=rule.category,
         message=message,
         file=file,
         location=location,

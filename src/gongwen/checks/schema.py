@@ -7,9 +7,11 @@ from typing import Any
 from gongwen.checks.registry import KINDS
 from gongwen.checks.ruleset import Strength
 from gongwen.checks.text import ELEMENTS
+from gongwen.findings import Category
 
 CODE = r"^[A-Z]{2}[0-9]{3}$"
 STRENGTHS = [s.value for s in Strength]
+CATEGORIES = [c.value for c in Category]
 
 _TEXT = {"type": "string"}
 _ELEMENT_LIST = {"type": "list", "schema": {"type": "string", "allowed": list(ELEMENTS)}}
@@ -20,6 +22,7 @@ RULE: dict[str, Any] = {
     "kind": {"type": "string", "required": True, "allowed": list(KINDS)},
     "clause": {"type": "string", "required": True, "empty": False},
     "strength": {"type": "string", "required": True, "allowed": STRENGTHS},
+    "category": {"type": "string", "allowed": CATEGORIES},  # else the file's `category:`
     "applies_to": {"type": "string", "nullable": True, "allowed": list(ELEMENTS)},
     "params": {"type": "dict", "nullable": True},
     "why": _TEXT,
@@ -32,6 +35,7 @@ OVERRIDE: dict[str, Any] = {
     "name": {"type": "string", "empty": False},
     "clause": {"type": "string", "empty": False},
     "strength": {"type": "string", "allowed": STRENGTHS},
+    "category": {"type": "string", "allowed": CATEGORIES},
     "applies_to": {"type": "string", "nullable": True, "allowed": list(ELEMENTS)},
     "params": {"type": "dict"},
     "why": _TEXT,
@@ -45,6 +49,7 @@ FILE: dict[str, Any] = {
     "review_year": {"type": "integer", "min": 1990, "max": 2100},
     "deadline": {"type": "date"},
     "grace_days": {"type": "integer", "min": 0, "max": 366},
+    "category": {"type": "string", "allowed": CATEGORIES},  # of this file's rules that name none
     "fonts": {
         "type": "dict",
         "keysrules": {"type": "string", "empty": False},

@@ -15,6 +15,13 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_USAGE = 0, 2
 
 SEVERITIES = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
+# A rule's declared category (findings.Category) and what it counts against.
+CATEGORIES = {
+    "input": N_("the file could not be read; the file counts as unreadable"),
+    "submission": N_("submission: deadline, roster, duplicates"),
+    "content": N_("report content; an error fails the report's content"),
+    "format": N_("document format; an error fails the report's format"),
+}
 
 
 def add_parser(
@@ -77,6 +84,12 @@ def explain(rule: Rule, rule_set: RuleSet, lang: str) -> str:
         "",
         t(N_("Checks: {what}"), lang, what=t(registry.summary(rule.kind), lang)),
         t(N_("Kind: {kind}"), lang, kind=rule.kind),
+        t(
+            N_("Category: {category} ({meaning})"),
+            lang,
+            category=rule.category.value,
+            meaning=t(CATEGORIES[rule.category.value], lang),
+        ),
     ]
     if rule.applies_to:
         element = t(NAMES.get(rule.applies_to, rule.applies_to), lang)
