@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -170,7 +171,45 @@ def test_results_of_schema_1_0_without_more_still_count_every_paragraph(results_
     for result in data["files"]:
         for finding in result["findings"]:
             assert finding.pop("more") >= 0
+            finding.pop("category")  # 1.0 had no category either
     old = CheckReport.model_validate(data)
     new = CheckReport.model_validate_json(results_file.read_bytes())
     assert any(f.more for r in new.files for f in r.findings)  # the samples do merge some
     assert dump_case(draft_case(old, roster)) == dump_case(draft_case(new, roster))
+
+
+def test_results_of_schema_1_1_without_category_draft_the_same_issues(results_file, roster):
+    """A results file from before Finding.category: each finding's code gives its category."""
+    data = json.loads(results_file.read_text(encoding="utf-8"))
+    assert data["schema_version"] == "1.2"
+    data["schema_version"] = "1.1"
+    for finding in [f for r in data["files"] for f in r["findings"]] + data["roster_findings"]:
+        assert finding.pop("category") in ("input", "submission", "content", "format")
+    old = CheckReport.model_validate(data)
+    new = CheckReport.model_validate_json(results_file.read_bytes())
+    assert old.all_findings == new.all_findings
+    assert [(r.content_pass, r.format_pass) for r in old.files] == [
+        (r.content_pass, r.format_pass) for r in new.files
+    ]
+    assert dump_case(draft_case(old, roster)) == dump_case(draft_case(new, roster))
+    # a current result must say it: no category is not quietly guessed from the code
+    data["schema_version"] = "1.2"
+    with pytest.raises(ValueError, match="category"):
+        CheckReport.model_validate(data)
+
+
+def test_an_issue_takes_the_category_its_rule_declares_not_its_code():
+    from gongwen.case.draft import candidate_issues
+    from gongwen.findings import Category, FileResult, Finding, Severity
+
+    def finding(code: str, category: Category) -> Finding:
+        return Finding(code=code, name="n", severity=Severity.ERROR, category=category,
+                       message="m", file="a.docx")  # fmt: skip
+
+    result = FileResult(
+        file="a.docx",
+        findings=[finding("XY201", Category.CONTENT), finding("GB999", Category.SUBMISSION)],
+    )
+    issues = candidate_issues(result, dt.date(2020, 6, 30))
+    assert [(i.id, i.category) for i in issues] == [("XY201", "报告内容"), ("GB999", "报送时限")]
+    assert (result.content_pass, result.format_pass) == (False, True)

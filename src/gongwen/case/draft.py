@@ -31,20 +31,20 @@ from gongwen.case.model import (
     Steps,
     Team,
 )
-from gongwen.findings import CheckReport, FileResult, Finding, Severity
+from gongwen.findings import Category, CheckReport, FileResult, Finding, Severity
 from gongwen.i18n import DEFAULT_LANG, LANGS, N_, t
 from gongwen.roster import RosterEntry
 
 # Rectification is usually due about three months after the reports (2020-03-31 → 2020-06-30).
 RECTIFY_AFTER = dt.timedelta(days=91)
 
-# Rule-code prefix → issue category.
-CATEGORIES = (
-    ("AR1", N_("submission on time")),
-    ("AR", N_("report content")),
-    ("GB", N_("document format")),
-    ("IO", N_("submitted file")),
-)
+# The category a rule declares → the issue category of a case.
+CATEGORIES = {
+    Category.SUBMISSION: N_("submission on time"),
+    Category.CONTENT: N_("report content"),
+    Category.FORMAT: N_("document format"),
+    Category.INPUT: N_("submitted file"),
+}
 _MORE = N_(" (and {n} more paragraphs like this)")  # the runner's suffix on a merged finding
 
 
@@ -202,7 +202,7 @@ def candidate_issues(
         Issue(
             id=code,  # numbered by the department that takes it
             text=issue_text(findings, lang),
-            category=category(code, lang),
+            category=category(findings[0].category, lang),
             deadline=deadline,
             status=IssueStatus.PENDING,
         )
@@ -223,10 +223,9 @@ def issue_text(findings: Sequence[Finding], lang: str = DEFAULT_LANG) -> str:
     return t(N_("{text} ({n} places)"), lang, text=text, n=count)
 
 
-def category(code: str, lang: str = DEFAULT_LANG) -> str:
-    """The issue category of a rule code."""
-    msgid = next((name for prefix, name in CATEGORIES if code.startswith(prefix)), CATEGORIES[1][1])
-    return t(msgid, lang)
+def category(declared: Category, lang: str = DEFAULT_LANG) -> str:
+    """The issue category of a finding of the `declared` category, in `lang`."""
+    return t(CATEGORIES[declared], lang)
 
 
 def _without_more(finding: Finding) -> tuple[str, int]:

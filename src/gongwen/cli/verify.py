@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     from gongwen.checks import load_rule_set
     from gongwen.checks.measure import ink_available
     from gongwen.errors import GongwenError
-    from gongwen.findings import CheckReport, FileResult, FileStatus, Severity
+    from gongwen.findings import Category, CheckReport, FileResult, FileStatus, Severity
     from gongwen.report import FORMATS
     from gongwen.verify import verify_pdf
     from gongwen.writing import write_text
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         findings = verify_pdf(
             pdf, lang=lang, rules=args.rules, select=args.select, ignore=args.ignore
         )
-        unreadable = any(f.code.startswith("IO") for f in findings)
+        unreadable = any(f.category == Category.INPUT for f in findings)
         files.append(
             FileResult(
                 file=str(pdf),
