@@ -42,8 +42,13 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             yield Hit(N_("page number is {actual}, expected the form — 1 —"),
                       {"actual": para.text.strip()}, paragraph=para,
                       expected="— 1 —", actual=para.text.strip())  # fmt: skip
+        # 7.5 asks for half-width 宋体 digits: digits and Latin are set in the run's ascii
+        # face (Word's character classes), Chinese in its eastAsia one
+        digits = next((r for r in para.runs if any(c.isdigit() for c in r.text)), None)
         dash = next((r for r in para.runs if "—" in r.text), None)
-        face = dash.font_east_asia if dash else None
+        face = (digits.font_ascii or digits.font_east_asia) if digits else None
+        if face is None and dash is not None:
+            face = dash.font_east_asia
         sizes = [r.size_pt for r in para.runs if r.text.strip() and r.size_pt]
         for hit in (
             face_problem(ctx, para, face, p["category"]),

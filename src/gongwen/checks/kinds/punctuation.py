@@ -1,7 +1,8 @@
 """Full-width punctuation in Chinese text: no half-width , : ; ? ! ( ) next to Chinese.
 
 GB/T 15834-2011. A mark counts when the character before or after it is Chinese; numbers
-such as 1,000 and times such as 10:30 (digits on both sides) and Latin text are left alone.
+such as 1,000 and times such as 10:30 (digits on both sides) and Latin text are left alone,
+and so is a mark that ends a quoted Latin phrase (他说“Is it done?”).
 One hit per paragraph, with the first place as the actual value, up to `max_findings`.
 """
 
@@ -22,6 +23,7 @@ PARAMS: dict[str, Any] = {
     "max_findings": {"type": "integer", "default": 10, "min": 1},
 }
 
+_CLOSERS = set("”’\"')）》」』")  # what may close a quoted or bracketed Latin phrase
 FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
@@ -42,6 +44,8 @@ def places(text: str, marks: str) -> list[int]:
         before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
         if before.isdigit() and after.isdigit():
             continue
+        if before.isascii() and before.isalpha() and (not after or after in _CLOSERS):
+            continue  # it ends a Latin phrase: “Is it done?” keeps its own mark
         if (before and is_cjk(before)) or (after and is_cjk(after)):
             found.append(i)
     return found
