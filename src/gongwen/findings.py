@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
-SCHEMA_VERSION = "1.2"  # 1.1: Finding.more; 1.2: Finding.category
+SCHEMA_VERSION = "1.3"  # 1.1: Finding.more; 1.2: Finding.category; 1.3: Location.span
 # Results written before Finding.category: their findings get one from the code (legacy_category).
 _UNCATEGORISED_VERSIONS = ("1.0", "1.1")
 
@@ -67,6 +67,11 @@ class Location(BaseModel):
     page: int | None = Field(None, description="page number, from 1 (PDF input)")
     section: int | None = Field(None, description="section number, from 1")
     snippet: str | None = Field(None, description="the start of the paragraph's text")
+    span: tuple[int, int] | None = Field(
+        None,
+        description="the characters [start, end) of the paragraph's text the finding is about, "
+        "where the rule knows them (a half-width mark, a date, a heading number)",
+    )
 
     def describe(self) -> str:
         """A short human form such as ¶12 “一、履职基本情况”."""

@@ -68,6 +68,7 @@ def to_finding(hit: Hit, rule: Rule, file: str, lang: str = DEFAULT_LANG) -> Fin
         page=hit.page if hit.page is not None else (p.page if p is not None else None),
         section=hit.section + 1 if hit.section is not None else None,
         snippet=p.snippet() if p is not None else hit.snippet,
+        span=hit.span if p is not None else None,
     )
     return Finding(
         code=rule.code,

@@ -29,6 +29,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             continue
         value = written.value
         right = f"{value.year}年{value.month}月{value.day}日" if value else "2020年3月5日"
+        start = p.text.find(written.text)
         for msgid in written.problems:
             yield Hit(
                 N_("the date {actual}: {problem}"),
@@ -36,4 +37,5 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                 paragraph=p,
                 expected=right,
                 actual=written.text,
+                span=(start, start + len(written.text)) if start >= 0 else None,
             )

@@ -66,5 +66,6 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                 paragraph=p,
                 expected=written(want, level),
                 actual=written(number, level),
+                span=(len(p.text) - len(p.text.lstrip()), m.end()) if m else None,
             )
         counters[level] = number

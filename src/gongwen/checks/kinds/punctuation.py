@@ -68,6 +68,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                 paragraph=p,
                 expected=context.replace(p.text[first], FULL.get(p.text[first], p.text[first])),
                 actual=context,
+                span=(first, first + 1),
             )
         )
     yield from merged(hits, rule.params["max_findings"])
