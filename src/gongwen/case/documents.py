@@ -44,7 +44,7 @@ class DocumentSettings(Frozen):
     printed_by: Text | None = Field(None, description="印发机关; the issuer's office if absent")
     printed_on: dt.date | None = Field(None, description="印发日期; the 成文日期 if absent")
     signatory: Text | None = Field(None, description="署名; the issuer's name if absent")
-    sealed: bool = True
+    sealed: bool = Field(True, description="the document bears the issuer's seal")
     seal_image: Path | None = Field(None, description="PNG of the seal, laid over the 署名")
     date: dt.date = Field(description="成文日期")
     note: Text | None = Field(None, description="附注, without its parentheses")
@@ -68,10 +68,15 @@ class Report(DocumentSettings):
     """The review report (评阅报告): a 报告 to the committee, an 上行文 unless said otherwise."""
 
     upward: bool = True
-    proposals: list[Titled] = Field(min_length=1)
+    proposals: list[Titled] = Field(
+        min_length=1, description="the report's proposals (建议): each a heading and its paragraph"
+    )
 
 
 class Circular(DocumentSettings):
     """The circular (情况通报)."""
 
-    requirements: list[Titled] = Field(min_length=1)
+    requirements: list[Titled] = Field(
+        min_length=1,
+        description="the circular's requirements (要求): each a heading and its paragraph",
+    )

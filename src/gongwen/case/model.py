@@ -46,7 +46,7 @@ class Issuer(Frozen):
 class Person(Frozen):
     """A person and the post they hold."""
 
-    name: Text
+    name: Text = Field(description="the person's name, e.g. 钱正国")
     post: Text = Field(description="e.g. 市人大常委会副主任")
 
 
@@ -93,8 +93,8 @@ class Step(Frozen):
         description="what the office calls the step; absent: 成立专班, 分散审阅, 集中评阅, "
         "延伸评阅, 拟定报告 (the steps of the rules this project started from)",
     )
-    start: dt.date
-    end: dt.date | None = None
+    start: dt.date = Field(description="the day the step began")
+    end: dt.date | None = Field(None, description="the day it ended; none for a single day")
     summary: Text = Field(description="what was done, one or two sentences")
 
     @model_validator(mode="after")
@@ -163,7 +163,7 @@ class Department(Frozen):
 
     name: Text = Field(description="short name used in the text, e.g. 市财政局")
     official_name: Text = Field(description="full name, e.g. 丹江口市财政局")
-    official: Person
+    official: Person = Field(description="the head whose report was reviewed, and their post")
     received: dt.date | None = Field(None, description="date the report was received")
     grade: Text | None = Field(
         None, description="quality grade, one of the case's grading scheme; none if not submitted"
@@ -189,10 +189,10 @@ class Interview(Frozen):
     """A 工作约谈 and its notice."""
 
     department: Text = Field(description="name of a department of the case")
-    when: dt.datetime
-    place: Text
-    interviewers: list[Person] = Field(min_length=1)
-    topics: list[Text] = Field(min_length=1)
+    when: dt.datetime = Field(description="the day and time of the interview")
+    place: Text = Field(description="where it is held, e.g. 市人大常委会机关三楼会议室")
+    interviewers: list[Person] = Field(min_length=1, description="who conducts the interview")
+    topics: list[Text] = Field(min_length=1, description="what the interview is about, a line each")
     issues: list[Text] = Field(
         min_length=1,
         description="what the official must explain: an issue id of the department's 问题清单 "
@@ -205,7 +205,7 @@ class Interview(Frozen):
     materials_due: dt.date = Field(description="the materials are due by this day")
     materials_to: Text = Field(description="who receives the materials, e.g. the team's office")
     decided_by: Meeting = Field(description="who decided the interview, and when")
-    contact: Text | None = None
+    contact: Text | None = Field(None, description="whom to call, e.g. 秦晓燕，电话0719-5222136")
     document: DocumentSettings
 
 
@@ -214,13 +214,15 @@ class Supervision(Frozen):
 
     subject: Text = Field(description="the matter, e.g. 城区老旧小区改造工作")
     departments: list[Text] = Field(min_length=1, description="names of responsible departments")
-    reasons: list[Text] = Field(min_length=1)
-    steps: list[Titled] = Field(min_length=1)
-    deadline: dt.date
+    reasons: list[Text] = Field(min_length=1, description="why it is supervised, a paragraph each")
+    steps: list[Titled] = Field(
+        min_length=1, description="how it is supervised: each step a heading and its paragraph"
+    )
+    deadline: dt.date = Field(description="the work is to be done by this day")
     reporter: Text = Field(description="who reports back, e.g. 县人民政府")
     report_to: Text = Field(description="to whom the report goes, e.g. 县人大常委会")
     report_form: Text = Field(description="how, e.g. 书面报告")
-    report_on: dt.date
+    report_on: dt.date = Field(description="the report back is due on this day")
     follow_up: Text | None = Field(
         None, description="what the committee will do then, a sentence (e.g. 听取和审议…)"
     )
@@ -278,7 +280,7 @@ class Case(Frozen):
         description="who reports, as the documents name them, e.g. 政府工作部门负责人, "
         "县人民政府组成部门主要负责人"
     )
-    review_year: int = Field(ge=2000, le=2100)
+    review_year: int = Field(ge=2000, le=2100, description="the year the reports are about")
     deadline: dt.date = Field(description="deadline for submitting the reports")
     grace_days: int = Field(0, ge=0, le=366, description="days after the deadline still on time")
     grading: str | GradingScheme = Field(

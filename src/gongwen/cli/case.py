@@ -23,8 +23,10 @@ def add_parser(
         "收文日期和检查发现的问题（待定）；等次、评阅会议问题、约谈和专题监督留待填写。"
         "status 列出案卷中尚待决定的事项。"
         "upgrade 把旧版案卷转换为当前版本，并列出转换时所作的假定。"
+        "export 把案卷写成评阅工作簿（Excel，每部分一张工作表）；import 把填好的工作簿读回案卷，"
+        "逐一指出有问题的工作表、行和列，有问题时不写出任何文件。"
         "退出码：0 成功（status：没有待定事项）；"
-        "1 status：还有待定事项；2 文件不可用或输出文件已存在。",
+        "1 status：还有待定事项；2 文件不可用、工作簿有问题或输出文件已存在。",
     )
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     draft = actions.add_parser("draft", help="检查结果 → 案卷草稿")
@@ -37,12 +39,20 @@ def add_parser(
     draft.add_argument("-o", "--output", required=True, metavar="CASE.json")
     draft.add_argument("--force", action="store_true", help="overwrite an existing case file")
     status = actions.add_parser("status", help="列出案卷中尚待决定的事项")
-    status.add_argument("case", metavar="CASE.json")
+    status.add_argument("case", metavar="CASE.json", help="a case file, or its workbook (.xlsx)")
     upgrade = actions.add_parser("upgrade", help="旧版案卷 → 当前版本，并列出所作的假定")
     upgrade.add_argument("case", metavar="OLD.json")
     upgrade.add_argument("-o", "--output", required=True, metavar="NEW.json")
     upgrade.add_argument("--force", action="store_true", help="overwrite an existing case file")
-    for action in (draft, status, upgrade):
+    export = actions.add_parser("export", help="案卷 → 评阅工作簿（.xlsx）")
+    export.add_argument("case", metavar="CASE.json")
+    export.add_argument("-o", "--output", required=True, metavar="WORKBOOK.xlsx")
+    export.add_argument("--force", action="store_true", help="overwrite an existing workbook")
+    imp = actions.add_parser("import", help="评阅工作簿（.xlsx）→ 案卷")
+    imp.add_argument("workbook", metavar="WORKBOOK.xlsx")
+    imp.add_argument("-o", "--output", required=True, metavar="CASE.json")
+    imp.add_argument("--force", action="store_true", help="overwrite an existing case file")
+    for action in (draft, status, upgrade, export, imp):
         action.add_argument("--lang", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return p
 
@@ -54,7 +64,14 @@ def run(args: argparse.Namespace) -> int:
 
     lang = args.lang
     try:
-        return {"draft": _draft, "status": _status, "upgrade": _upgrade}[args.action](args)
+        actions = {
+            "draft": _draft,
+            "status": _status,
+            "upgrade": _upgrade,
+            "export": _export,
+            "import": _import,
+        }
+        return actions[args.action](args)
     except CaseError as exc:
         print_case_error(exc, lang)
     except GongwenError as error:
@@ -130,9 +147,13 @@ def _reference(target: Path, folder: Path) -> Path:
 def _status(args: argparse.Namespace) -> int:
     from gongwen.case import read_case
     from gongwen.case.complete import undecided
+    from gongwen.workbook import SUFFIX, undecided_in
 
     lang = args.lang
-    gaps = undecided(read_case(args.case, lang), lang)
+    if args.case.lower().endswith(SUFFIX):
+        gaps = undecided_in(args.case, lang)
+    else:
+        gaps = undecided(read_case(args.case, lang), lang)
     for path, message in gaps:
         print(f"{path}: {message}")
     print(t(N_("{n} place(s) still to decide"), lang, n=len(gaps)))
@@ -163,4 +184,44 @@ def _upgrade(args: argparse.Namespace) -> int:
     )
     for note in notes:
         print(f"  - {note}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from gongwen.case import read_case
+    from gongwen.workbook import write_workbook
+
+    lang = args.lang
+    case = read_case(args.case, lang)
+    path = write_workbook(case, args.output, lang, force=args.force)
+    print(
+        t(
+            N_("workbook of {d} department(s) and {n} issue(s) written to {path}"),
+            lang,
+            d=len(case.departments),
+            n=sum(len(d.issues) for d in case.departments),
+            path=str(path),
+        )
+    )
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from gongwen.case import write_case
+    from gongwen.workbook import import_workbook
+
+    lang = args.lang
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise FileExistsError(str(out))
+    case = import_workbook(args.workbook, lang)
+    write_case(case, out, force=args.force)
+    print(
+        t(
+            N_("case read from {workbook} and written to {path}"),
+            lang,
+            workbook=args.workbook,
+            path=str(out),
+        )
+    )
     return 0

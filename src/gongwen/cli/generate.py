@@ -23,12 +23,12 @@ def add_parser(
     """The arguments of `gongwen generate`."""
     p = sub.add_parser(
         "generate",
-        help="由案卷文件（JSON）生成公文（.docx）",
+        help="由案卷文件（JSON 或评阅工作簿 .xlsx）生成公文（.docx）",
         description="按 GB/T 9704-2012 生成评阅报告、情况通报、约谈通知、专题监督决定和"
         "评阅意见反馈函。退出码：0 成功；1 公文已生成但 PDF 未生成或测量有错误；"
         "2 案卷文件不可用或输出文件已存在。",
     )
-    p.add_argument("case", metavar="CASE.json", help="the case file")
+    p.add_argument("case", metavar="CASE.json", help="the case file, or its workbook (.xlsx)")
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder")
     p.add_argument(
         "--kind",
@@ -54,10 +54,12 @@ def run(args: argparse.Namespace) -> int:
     """Load the case, render every document, write them; 0 on success, 2 if unusable."""
     from gongwen.case import CaseError, load_case
     from gongwen.render import write_all
+    from gongwen.workbook import SUFFIX, load_workbook_case
 
     lang = args.lang
+    load = load_workbook_case if args.case.lower().endswith(SUFFIX) else load_case
     try:
-        case = load_case(args.case, lang=lang)
+        case = load(args.case, lang=lang)
     except CaseError as exc:
         print_case_error(exc, lang, args.case)
         return 2
