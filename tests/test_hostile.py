@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import socket
 import stat
 import sys
@@ -55,6 +56,13 @@ def hashes(folder: Path) -> dict[str, str]:
     return out
 
 
+def codes_for(member: Member) -> set[str]:
+    """The codes a member may get: a legacy file LibreOffice reads is checked (IO008), one it
+    cannot read (or every one, where it is not installed) keeps IO005."""
+    legacy = member.code == "IO005" and shutil.which("soffice") is not None
+    return {"IO005", "IO008"} if legacy else {str(member.code)}
+
+
 def shown(folder: Path, member: Member) -> str:
     """The file name a report gives a member (a name that is not UTF-8 made readable)."""
     return display_path(folder / member.name)
@@ -76,7 +84,7 @@ def test_one_cli_run_gives_every_member_its_code(corpus, tmp_path, capfd) -> Non
         if member.code is None:
             assert codes.get(file) == [], (member.name, codes.get(file))
         else:
-            assert member.code in codes.get(file, []), (member.name, member.why, codes.get(file))
+            assert codes_for(member) & set(codes.get(file, [])), (member.name, codes.get(file))
     # nothing but the members: not the folder named .docx, nothing through the folder loop
     assert set(codes) == {shown(folder, m) for m in members}
     assert hashes(folder) == before  # inputs are never modified
@@ -94,8 +102,13 @@ def test_the_library_gives_a_result_for_every_member(corpus) -> None:
         if member.code is None:
             assert found == [] and result.content_pass and result.format_pass, member.name
         else:
-            assert member.code in found, (member.name, found)
-        if member.code and member.code.startswith("IO") and member.code != "IO002":
+            assert codes_for(member) & set(found), (member.name, found)
+        if (
+            member.code
+            and member.code.startswith("IO")
+            and member.code != "IO002"
+            and ("IO008" not in found)
+        ):
             assert result.status == FileStatus.UNREADABLE, member.name
     # the duplicate pair still counts once towards the roster's received total
     assert report.totals.received == len({r.department for r in report.files if r.department})

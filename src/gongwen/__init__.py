@@ -2,6 +2,7 @@
 
 The public API is imported lazily, so `import gongwen` (and `gongwen --help`) stays cheap:
 - checking: `check_file`, `check_folder`, `load_rule_set`
+- review copies: `annotate` (a report with a comment at each finding)
 - generating: `load_case`, `render`, `render_all`, `write_all`
 - PDF: `to_pdf` (LibreOffice, one process a batch), `verify_pdf` (layout measured in mm)
 """
@@ -12,6 +13,7 @@ import importlib as _importlib
 from typing import Any as _Any
 
 _API = {
+    "annotate": "gongwen.markup",
     "check_file": "gongwen.batch",
     "check_folder": "gongwen.batch",
     "load_rule_set": "gongwen.checks",

@@ -5,6 +5,7 @@ These functions return values and print nothing; the CLI is a thin layer over th
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import os
@@ -28,6 +29,7 @@ from gongwen.summary import Record, Summary, summarise, summarise_records, total
 
 if TYPE_CHECKING:
     from gongwen.checks import RuleSet
+    from gongwen.ingest.legacy import Conversion
     from gongwen.model import Document
 
 __all__ = [
@@ -64,6 +66,8 @@ class Options:
     last_year_issues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     limits: Limits = DEFAULT_LIMITS  # what one submitted file may cost (size, parts, pages, time)
     tables: tuple[Path, ...] = ()  # the roster and register files: never checked as submissions
+    # legacy files (.doc, .rtf, .wps) and the .docx LibreOffice made of each, by str(path)
+    legacy: Mapping[str, Conversion] = field(default_factory=dict)
 
     def rule_set(self) -> RuleSet:
         """The rule set with this run's overrides and selection applied."""
@@ -131,8 +135,12 @@ def check_file(
 
     `limits` bound what the file may cost (gongwen.limits.DEFAULT_LIMITS when None).
     """
+    from gongwen.ingest.legacy import converted
+
     run = _options(rules, **options)
-    return _check_one(Path(path), run, run.rule_set())
+    rule_set = run.rule_set()
+    with converted([path], limits=run.limits) as legacy:
+        return _check_one(Path(path), dataclasses.replace(run, legacy=legacy), rule_set)
 
 
 def iter_check(
@@ -148,13 +156,29 @@ def iter_check(
 
     rule_set = options.rule_set()
     seconds = timeout if timeout is not None else options.limits.file_seconds
-    return parallel.run(
-        submissions(paths, options.tables),
-        functools.partial(_checker, options),
-        functools.partial(_unchecked, options, rule_set, seconds),
-        jobs=jobs,
-        timeout=seconds,
-    )
+    files = submissions(paths, options.tables)
+
+    def run(options: Options) -> Iterator[FileResult]:
+        return parallel.run(
+            files,
+            functools.partial(_checker, options),
+            functools.partial(_unchecked, options, rule_set, seconds),
+            jobs=jobs,
+            timeout=seconds,
+        )
+
+    return _converting(files, options, run)
+
+
+def _converting(
+    files: list[Path], options: Options, run: Callable[[Options], Iterator[FileResult]]
+) -> Iterator[FileResult]:
+    """`run` with the legacy files among `files` converted (one LibreOffice run) meanwhile."""
+    from gongwen.ingest.legacy import converted
+
+    pending = [f for f in files if str(f) not in options.legacy]
+    with converted(pending, limits=options.limits) as found:
+        yield from run(dataclasses.replace(options, legacy={**options.legacy, **found}))
 
 
 def _checker(options: Options) -> Callable[[Path], FileResult]:
@@ -236,11 +260,16 @@ def walk(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 
 def _check_one(path: Path, options: Options, rule_set: RuleSet) -> FileResult:
-    from gongwen.checks import Submission, run_checks
+    from gongwen.checks import Submission, input_finding, run_checks
     from gongwen.ingest import IngestError, load
 
+    conversion = options.legacy.get(str(path))
+    if conversion is not None and conversion.docx is None:
+        return _not_checked(
+            path, None, options, rule_set, "IO005", conversion.message(options.lang)
+        )
     try:
-        doc = load(path, options.limits)
+        doc = load(conversion.docx if conversion and conversion.docx else path, options.limits)
     except IngestError as error:
         return _not_checked(path, None, options, rule_set, error.code, error.message(options.lang))
     receipt = _receipt(path, options.register)
@@ -264,6 +293,12 @@ def _check_one(path: Path, options: Options, rule_set: RuleSet) -> FileResult:
         last_year_issues=options.last_year_issues.get(entry.department, ()) if entry else (),
     )
     findings = run_checks(doc, rule_set, submission, lang=options.lang)
+    if conversion is not None and "IO008" in {r.code for r in rule_set.rules}:
+        message = t(N_("read as the .docx LibreOffice made of this {kind} file"), options.lang,
+                    kind=conversion.kind)  # fmt: skip
+        findings.insert(
+            0, input_finding("IO008", message, submission.file, rule_set, lang=options.lang)
+        )
     return FileResult(
         file=display_path(path),
         format=doc.format,

@@ -66,8 +66,11 @@ def find_soffice(explicit: str | os.PathLike[str] | None = None) -> Path:
     )
 
 
-def command(soffice: Path, profile: Path, outdir: Path, files: Sequence[Path]) -> list[str]:
-    """The one command line that converts every file of a batch (or of one process's share)."""
+def command(
+    soffice: Path, profile: Path, outdir: Path, files: Sequence[Path], target: str = "pdf"
+) -> list[str]:
+    """The one command line that converts every file of a batch (or of one process's share)
+    to `target` (a LibreOffice filter: pdf, or docx for a legacy submission)."""
     return [
         str(soffice),
         f"-env:UserInstallation={profile.resolve().as_uri()}",
@@ -75,7 +78,7 @@ def command(soffice: Path, profile: Path, outdir: Path, files: Sequence[Path]) -
         "--norestore",
         "--nolockcheck",
         "--convert-to",
-        "pdf",
+        target,
         "--outdir",
         str(outdir),
         *(str(f) for f in files),

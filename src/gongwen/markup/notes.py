@@ -1,0 +1,119 @@
+"""What a marked-up copy says and where: one note per finding, the whole-report ones together.
+
+A note is a value the writers (.docx comments, PDF annotations) place; nothing here knows a
+file format. Every note ends with the mark line `gongwen · <rule set>`: that line is how a
+later run knows the notes it wrote (and replaces them) from the reviewers' own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from gongwen.findings import FileResult, Finding
+from gongwen.i18n import DEFAULT_LANG, N_, t
+
+MARK = "gongwen · "  # the start of the last line of every note gongwen writes
+DEFAULT_AUTHOR = "评阅专班"
+DEFAULT_INITIALS = "评阅"
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One comment: its lines, and the paragraph (and characters) it is anchored on."""
+
+    lines: tuple[str, ...]
+    paragraph: int | None  # index in the Document, from 0; None: on the title
+    span: tuple[int, int] | None = None  # characters of the paragraph's text
+    page: int | None = None  # the page of a PDF finding with no paragraph
+    codes: tuple[str, ...] = ()  # the rule codes it is about
+
+    @property
+    def text(self) -> str:
+        """The note as one text, a line a paragraph."""
+        return "\n".join(self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """Who writes the notes, under which rule set, and when."""
+
+    rule_set: str
+    when: dt.datetime
+    author: str = DEFAULT_AUTHOR
+    initials: str = DEFAULT_INITIALS
+    lang: str = DEFAULT_LANG
+
+    @property
+    def mark(self) -> str:
+        """The last line of each note."""
+        return f"{MARK}{self.rule_set}"
+
+
+def is_ours(lines: Sequence[str]) -> bool:
+    """Whether a comment with these lines (paragraphs) was written by gongwen."""
+    last = [line for line in lines if line.strip()]
+    return bool(last) and last[-1].strip().startswith(MARK)
+
+
+def finding_lines(finding: Finding, lang: str) -> list[str]:
+    """A finding as a reviewer reads it: code and name, what is wrong, expected and actual,
+    the clause."""
+    lines = [f"{finding.code} {finding.name}（{t(finding.severity.value, lang)}）", finding.message]
+    if finding.expected is not None or finding.actual is not None:
+        lines.append(
+            t(
+                N_("expected: {expected}; actual: {actual}"),
+                lang,
+                expected=finding.expected if finding.expected is not None else "—",
+                actual=finding.actual if finding.actual is not None else "—",
+            )
+        )
+    if finding.clause:
+        lines.append(t(N_("clause: {clause}"), lang, clause=finding.clause))
+    return lines
+
+
+def plan(
+    result: FileResult, stamp: Stamp, placeable: Callable[[Finding], bool] = lambda f: True
+) -> list[Note]:
+    """The notes of `result`: one per finding at its paragraph, the findings about the whole
+    report (and those `placeable` refuses) in one note on the title, which comes first; a
+    report with no finding gets one note that says it was checked clean."""
+    whole = [f for f in result.findings if f.location.paragraph is None or not placeable(f)]
+    notes: list[Note] = []
+    if whole or not result.findings:
+        codes = tuple(dict.fromkeys(f.code for f in whole))
+        notes.append(Note(tuple(_whole_lines(whole, stamp)), None, codes=codes))
+    for finding in result.findings:
+        if finding in whole:
+            continue
+        loc = finding.location
+        paragraph = loc.paragraph - 1 if loc.paragraph is not None else None
+        lines = [*finding_lines(finding, stamp.lang), stamp.mark]
+        notes.append(Note(tuple(lines), paragraph, loc.span, loc.page, (finding.code,)))
+    return notes
+
+
+def _whole_lines(findings: list[Finding], stamp: Stamp) -> list[str]:
+    lang = stamp.lang
+    date = stamp.when.date().isoformat()
+    if not findings:
+        return [
+            t(
+                N_("checked on {date} against the rule set {rules}: no finding"),
+                lang,
+                date=date,
+                rules=stamp.rule_set,
+            ),
+            stamp.mark,
+        ]
+    lines = [t(N_("about the whole report ({date}):"), lang, date=date)]
+    for number, finding in enumerate(findings, start=1):
+        first, *rest = finding_lines(finding, lang)
+        where = finding.location.describe()
+        lines.append(f"{number}. {first}" + (f" {where}" if where else ""))
+        lines.extend(rest)
+    lines.append(stamp.mark)
+    return lines
