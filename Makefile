@@ -23,7 +23,8 @@ fonts:
 # open issues), draft a case from the results and count what people must still decide in it,
 # export the sample case's issue ledger and read it back, then generate the review round's
 # documents from both sample cases (a city's and a county's), as .docx and (where LibreOffice
-# is) PDF.
+# is) PDF; last, write the city's case as the office's workbook, read it back, and generate
+# from the workbook itself.
 # Exit 1 means "findings" (check) or "no PDF" (generate): a demo shows them, it does not stop.
 demo: venv
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then bash fonts/install.sh; fi
@@ -43,6 +44,9 @@ demo: venv
 		|| [ $$? -eq 1 ]
 	$(PY) -m gongwen generate samples/case-county.json -o $(OUT)/documents-county --force \
 		--pdf --verify || [ $$? -eq 1 ]
+	$(PY) -m gongwen case export samples/case.json -o $(OUT)/评阅工作簿.xlsx --force
+	$(PY) -m gongwen case import $(OUT)/评阅工作簿.xlsx -o $(OUT)/case-from-workbook.json --force
+	$(PY) -m gongwen generate $(OUT)/评阅工作簿.xlsx -o $(OUT)/documents-from-workbook --force
 
 # pytest exits 5 when it collects nothing: that is a failure of the suite, said plainly.
 test: venv

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -191,7 +192,7 @@ def _fill(ws: Worksheet, row: int, number: int, column: Column, value: Any, ctx:
     from openpyxl.styles import Alignment
 
     cell = ws.cell(row=row, column=number, value=value)
-    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
     if column.kind.number_format:
         cell.number_format = column.kind.number_format
 
@@ -227,6 +228,7 @@ def _table(
         ws.column_dimensions[letter].hidden = column.hidden
         _validate(ws, column, f"{letter}2:{letter}{last}", ctx)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{len(rows) + 1}"
+    _heights(ws)
 
 
 def _record(
@@ -252,6 +254,29 @@ def _record(
         )
         _fill(ws, r, 3, KEY, column.key, ctx)
         _validate(ws, column, f"B{r}", ctx)
+    _heights(ws)
+
+
+LINE = 15  # points: one line of the default face
+CJK = re.compile(r"[\u2e80-\uffef]")  # a wide character takes two units of a column's width
+
+
+def _heights(ws: Worksheet) -> None:
+    """Each row as tall as its longest wrapped cell: neither Excel nor LibreOffice grows a row
+    for text written by a program."""
+    from openpyxl.utils import get_column_letter
+
+    for row in ws.iter_rows(min_row=2):
+        lines = 1
+        for cell in row:
+            dimension = ws.column_dimensions[get_column_letter(cell.column)]
+            if cell.value is None or dimension.hidden or not isinstance(cell.value, str):
+                continue
+            width = max(int(dimension.width or 10) - 1, 1)
+            units = [len(part) + len(CJK.findall(part)) for part in cell.value.split("\n")]
+            lines = max(lines, sum(-(-u // width) or 1 for u in units))
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = LINE * min(lines, 15)
 
 
 def _validate(ws: Worksheet, column: Column, where: str, ctx: Context) -> None:
