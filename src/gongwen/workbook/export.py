@@ -266,17 +266,17 @@ def _heights(ws: Worksheet) -> None:
     for text written by a program."""
     from openpyxl.utils import get_column_letter
 
-    for row in ws.iter_rows(min_row=2):
+    for number, row in enumerate(ws.iter_rows(min_row=2), start=2):
         lines = 1
-        for cell in row:
-            dimension = ws.column_dimensions[get_column_letter(cell.column)]
+        for column, cell in enumerate(row, start=1):
+            dimension = ws.column_dimensions[get_column_letter(column)]
             if cell.value is None or dimension.hidden or not isinstance(cell.value, str):
                 continue
             width = max(int(dimension.width or 10) - 1, 1)
             units = [len(part) + len(CJK.findall(part)) for part in cell.value.split("\n")]
             lines = max(lines, sum(-(-u // width) or 1 for u in units))
         if lines > 1:
-            ws.row_dimensions[row[0].row].height = LINE * min(lines, 15)
+            ws.row_dimensions[number].height = LINE * min(lines, 15)
 
 
 def _validate(ws: Worksheet, column: Column, where: str, ctx: Context) -> None:
