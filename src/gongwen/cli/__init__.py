@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from gongwen.case import CaseError
 
 # Subcommand name → module under gongwen.cli.
-COMMANDS = ("check", "rules", "schema", "generate", "pdf", "verify", "case", "ledger")
+COMMANDS = ("check", "annotate", "rules", "schema", "generate", "pdf", "verify", "case", "ledger")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

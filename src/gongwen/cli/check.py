@@ -27,6 +27,24 @@ def add_parser(
         description="检查一个或多个文件夹中的履职报告：报送时限、内容和格式。"
         "退出码：0 无错误；1 有错误；2 参数或规则文件不可用。",
     )
+    check_arguments(p)
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("-o", "--output", help="write the result to this file instead of stdout")
+    p.add_argument("--also-json", metavar="FILE", help="also write the JSON result to FILE")
+    p.add_argument("--force", action="store_true", help="overwrite existing -o/--also-json files")
+    p.add_argument(
+        "--annotate",
+        metavar="OUTDIR",
+        help="also write a marked-up copy of each report to OUTDIR, a comment at each finding",
+    )
+    from gongwen.cli.copies import stamp_arguments
+
+    stamp_arguments(p)
+    return p
+
+
+def check_arguments(p: argparse.ArgumentParser) -> None:
+    """What to check and against what: shared by `check` and `annotate`."""
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check")
     p.add_argument("--rules", default="annual-report", help="rule set name or YAML file")
     p.add_argument("--roster", help="roster of officials who must submit (CSV or XLSX)")
@@ -45,10 +63,6 @@ def add_parser(
     p.add_argument("--deadline", type=dt.date.fromisoformat, help="deadline, YYYY-MM-DD")
     p.add_argument("--select", action="append", default=[], help="only these codes or prefixes")
     p.add_argument("--ignore", action="append", default=[], help="skip these codes or prefixes")
-    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    p.add_argument("-o", "--output", help="write the result to this file instead of stdout")
-    p.add_argument("--also-json", metavar="FILE", help="also write the JSON result to FILE")
-    p.add_argument("--force", action="store_true", help="overwrite existing -o/--also-json files")
     _limit_arguments(p)
     p.add_argument(
         "--jobs",
@@ -58,7 +72,6 @@ def add_parser(
         metavar="N",
         help="check in N worker processes (default: the number of cores; 1: in this process)",
     )
-    return p
 
 
 def _jobs(value: str) -> int:
@@ -132,12 +145,13 @@ def _codes(values: list[str]) -> tuple[str, ...]:
 
 def run(args: argparse.Namespace) -> int:
     """Check, print or write the result, and return 0, 1 or 2."""
+    import contextlib
+    import dataclasses
     import tempfile
 
     from gongwen.batch import Options, iter_check, last_year_open_issues, summarise_records
     from gongwen.errors import GongwenError
     from gongwen.roster import load_open_issues, load_register, load_roster
-    from gongwen.writing import atomic_text
 
     lang = args.lang
     try:
@@ -190,26 +204,51 @@ def run(args: argparse.Namespace) -> int:
     # Each result goes to an unnamed temporary file as it comes (the system removes it however
     # the run ends) and only its record stays in memory; every output reads the spool back one
     # result at a time, so memory does not grow with the number of files.
-    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", prefix="gongwen-") as spool:
+    with contextlib.ExitStack() as stack:
+        spool = stack.enter_context(
+            tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", prefix="gongwen-")
+        )
+        copies = getattr(args, "annotate", None)
+        if copies:  # the legacy files' .docx must outlive the check: the copies are made of it
+            from gongwen.batch import submissions
+            from gongwen.ingest.legacy import converted
+
+            files = submissions(args.paths, options.tables)
+            legacy = stack.enter_context(converted(files, limits=options.limits))
+            options = dataclasses.replace(options, legacy=legacy)
         results = _with_progress(iter_check(args.paths, options, jobs=jobs), lang)
         summary = summarise_records([_spooled(result, spool) for result in results], options)
-        if args.also_json:
-            with atomic_text(Path(args.also_json)) as out:
-                _write("json", out, summary, _read_back(spool, summary), lang)
-        if args.output:
-            with atomic_text(Path(args.output)) as out:
-                _write(args.format, out, summary, _read_back(spool, summary), lang)
-        elif args.format == "table" and sys.stdout.isatty():
-            from rich.console import Console
+        if args.format is not None:  # None: `gongwen annotate`, whose output is the copies
+            _report(args, spool, summary)
+        if copies:
+            from gongwen.cli.copies import write_copies
 
-            from gongwen.report.table import renderables
-
-            console = Console()
-            for item in renderables(summary.report(), lang, _read_back(spool, summary)):
-                console.print(item)
-        else:
-            _write(args.format, sys.stdout, summary, _read_back(spool, summary), lang)
+            if not write_copies(args, options, files, _read_back(spool, summary), summary):
+                return 2
     return 1 if summary.has_errors else 0
+
+
+def _report(args: argparse.Namespace, spool: TextIO, summary: Summary) -> None:
+    """The check's report: to -o, --also-json, the terminal or stdout."""
+    from gongwen.writing import atomic_text
+
+    lang = args.lang
+    if args.also_json:
+        with atomic_text(Path(args.also_json)) as out:
+            _write("json", out, summary, _read_back(spool, summary), lang)
+    if args.output:
+        with atomic_text(Path(args.output)) as out:
+            _write(args.format, out, summary, _read_back(spool, summary), lang)
+    elif args.format == "table" and sys.stdout.isatty():
+        from rich.console import Console
+
+        from gongwen.report.table import renderables
+
+        console = Console()
+        for item in renderables(summary.report(), lang, _read_back(spool, summary)):
+            console.print(item)
+    else:
+        _write(args.format, sys.stdout, summary, _read_back(spool, summary), lang)
 
 
 def _spooled(result: FileResult, spool: TextIO) -> Record:
