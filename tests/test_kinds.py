@@ -128,6 +128,9 @@ def build_section(spec: dict[str, Any]) -> Section:
         different_odd_even=s.get("odd_even", False),
         page_number_field=s.get("page_number_field", False),
         footer_alignments=tuple(Alignment(a) for a in s.get("footer_alignments", ())),
+        # where the page number lands: [odd, even], null for no number
+        page_number_odd=Alignment(s["sides"][0]) if s.get("sides", [None])[0] else None,
+        page_number_even=Alignment(s["sides"][1]) if s.get("sides", [None, None])[1] else None,
     )
 
 

@@ -10,7 +10,7 @@ alignment and the width of every character, leading spaces included.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gongwen.model import Alignment, Box, Paragraph, Run, Section, has_cjk
 from gongwen.units import Length, Twips
@@ -49,8 +49,9 @@ def size_pt(p: Paragraph) -> float:
     return max(sizes, key=sizes.__getitem__) if sizes else DEFAULT_SIZE_PT
 
 
-def landing(p: Paragraph, section: Section | None) -> Landing | None:
-    """Where `p`'s text lands, or None when the page or the box it is set in is not known."""
+def landing(p: Paragraph, section: Section | None, even_page: bool = False) -> Landing | None:
+    """Where `p`'s text lands (on an even page when `even_page`: a mirrored box turns round),
+    or None when the page or the box it is set in is not known."""
     if section is None:
         return None
     unit = size_pt(p)
@@ -66,7 +67,10 @@ def landing(p: Paragraph, section: Section | None) -> Landing | None:
     right_indent = _indent(p.indent_right_chars, p.indent_right, unit)
     first = _indent(p.indent_first_chars, p.indent_first, unit)
     inner = left_indent + first + full + right_indent
-    span = _box_span(p.box, section, unit, area, inner) if p.box is not None else (0.0, area)
+    box = p.box
+    if box is not None and box.mirrored and even_page and box.align is not None:
+        box = replace(box, align=_MIRROR.get(box.align, box.align))
+    span = _box_span(box, section, unit, area, inner) if box is not None else (0.0, area)
     if span is None:
         return None
     start, end = span[0] + left_indent, span[1] - right_indent
@@ -78,6 +82,25 @@ def landing(p: Paragraph, section: Section | None) -> Landing | None:
         origin = start + first
     right = end if p.alignment == Alignment.DISTRIBUTE else origin + full
     return Landing(left=origin + lead, right=right, width=area)
+
+
+def side(p: Paragraph, section: Section | None, even_page: bool = False) -> Alignment:
+    """The third of the type area `p`'s text stands in: left, centre or right.
+
+    Where the text cannot be placed (an empty field result, a box placed by what is not read)
+    its alignment says it.
+    """
+    where = landing(p, section, even_page)
+    if where is None:
+        return p.alignment if p.alignment in _SIDES else Alignment.LEFT
+    middle = (where.left + where.right) / 2
+    if middle < where.width / 3:
+        return Alignment.LEFT
+    return Alignment.CENTER if middle <= where.width * 2 / 3 else Alignment.RIGHT
+
+
+_SIDES = (Alignment.LEFT, Alignment.CENTER, Alignment.RIGHT)
+_MIRROR = {Alignment.LEFT: Alignment.RIGHT, Alignment.RIGHT: Alignment.LEFT}
 
 
 def _box_span(

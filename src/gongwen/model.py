@@ -87,6 +87,8 @@ class Box:
     width: Length | None = None  # None: as wide as its text (a frame) or not known
     align: Alignment | None = None  # placed against the margins (or page edges) instead
     from_page: bool = False  # `left` and `align` are measured from the page's edges
+    # inside/outside (book layout): `align` holds on odd pages, even pages take the other side
+    mirrored: bool = False
     inset_left: Length | None = None  # the box's inner margins; None: none
     inset_right: Length | None = None
 
@@ -178,6 +180,10 @@ class Section:
     footer_text: str = ""
     page_number_field: bool = False  # a PAGE field stands in some footer
     footer_alignments: tuple[Alignment, ...] = ()  # of the footers that show the page number
+    # where the page number lands across the type area on odd and on even pages, from the
+    # footer each shows, its frame or text box, alignment and indents; None: no number there
+    page_number_odd: Alignment | None = None
+    page_number_even: Alignment | None = None
 
 
 @dataclass(frozen=True, slots=True)

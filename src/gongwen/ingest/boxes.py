@@ -4,6 +4,11 @@ A 署名 and 成文日期 are often placed with one of these instead of indents;
 position needs the box's left edge and width. Read here from w:framePr, from a DrawingML
 anchor (wp:anchor with wps:txbx), from a VML shape's style (v:textbox) and from a table's
 grid (w:tblGrid, w:tblInd, w:gridSpan and the cell margins).
+
+A box aligned `outside` or `inside` (Word's book layout, a page number's usual frame or WPS
+text box) is mirrored by page parity: outside is right on odd pages and left on even ones,
+inside the reverse. Word does this by the page number alone; mirror margins and odd and even
+footers are not needed for it.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import re
 
 from lxml import etree
 
-from gongwen.ingest.ooxml import V_NS, WPS_NS, w
+from gongwen.ingest.ooxml import V_NS, WPS_NS, a, w
 from gongwen.ingest.styles import twips
 from gongwen.model import Alignment, Box, BoxKind
 from gongwen.units import EMU_PER_PT, Length, Pt, Twips
@@ -20,8 +25,12 @@ from gongwen.units import EMU_PER_PT, Length, Pt, Twips
 _WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _ANCHOR, _INLINE = f"{{{_WP_NS}}}anchor", f"{{{_WP_NS}}}inline"
 _WSP, _BODY_PR = f"{{{WPS_NS}}}wsp", f"{{{WPS_NS}}}bodyPr"
+_SP_AUTO_FIT = a("spAutoFit")
 _V_TEXTBOX = f"{{{V_NS}}}textbox"
 _ALIGNS = {"left": Alignment.LEFT, "center": Alignment.CENTER, "right": Alignment.RIGHT}
+# a box's horizontal alignment word → (where it stands on odd pages, mirrored on even ones)
+_PLACES = {**{word: (side, False) for word, side in _ALIGNS.items()},
+           "outside": (Alignment.RIGHT, True), "inside": (Alignment.LEFT, True)}  # fmt: skip
 # the edges a position is measured from: the page's, or the margins' (and the column's)
 _FROM_PAGE = frozenset(("page",))
 _DRAWING_INSET = Length(91_440)  # 0.1 in, DrawingML's default left and right inset
@@ -37,12 +46,14 @@ def frame_box(ppr: etree._Element | None) -> Box | None:
     if frame is None:
         return None
     x, width = twips(frame.get(w("x"))), twips(frame.get(w("w")))
+    align, mirrored = _PLACES.get(frame.get(w("xAlign")) or "", (None, False))
     return Box(
         BoxKind.FRAME,
         left=Twips(x) if x is not None else None,
         width=Twips(width) if width else None,  # 0 or absent: as wide as the text
-        align=_ALIGNS.get(frame.get(w("xAlign")) or ""),
+        align=align,
         from_page=frame.get(w("hAnchor")) in _FROM_PAGE,
+        mirrored=mirrored,
     )
 
 
@@ -58,7 +69,7 @@ def textbox_box(content: etree._Element) -> Box:
     extent = anchor.find(f"{{{_WP_NS}}}extent")
     body = shape.find(_BODY_PR) if shape is not None else None
     position = anchor.find(f"{{{_WP_NS}}}positionH")
-    left, align, from_page = None, None, False
+    left, align, from_page, mirrored = None, None, False, False
     if position is not None:
         from_page = position.get("relativeFrom") in _FROM_PAGE
         offset = position.find(f"{{{_WP_NS}}}posOffset")
@@ -66,15 +77,18 @@ def textbox_box(content: etree._Element) -> Box:
         if offset is not None and offset.text:
             left = _emu(offset.text)
         elif aligned is not None:
-            align = _ALIGNS.get((aligned.text or "").strip())
+            align, mirrored = _PLACES.get((aligned.text or "").strip(), (None, False))
+    # a box that does not wrap its text and grows to fit it is as wide as its text
+    fitted = body is not None and body.get("wrap") == "none" and body.find(_SP_AUTO_FIT) is not None
     return Box(
         BoxKind.TEXTBOX,
         left=left,
-        width=_emu(extent.get("cx")) if extent is not None else None,
+        width=_emu(extent.get("cx")) if extent is not None and not fitted else None,
         align=align,
         from_page=from_page,
         inset_left=_inset(body, "lIns"),
         inset_right=_inset(body, "rIns"),
+        mirrored=mirrored,
     )
 
 
@@ -89,15 +103,20 @@ def _vml_box(textbox: etree._Element) -> Box:
     insets = [_vml_length(v) for v in textbox.get("inset", "").split(",")]
     inset_left = insets[0] if insets and insets[0] is not None else _VML_INSET
     inset_right = insets[2] if len(insets) > 2 and insets[2] is not None else _VML_INSET
-    aligned = _ALIGNS.get(style.get("mso-position-horizontal", ""))
+    aligned, mirrored = _PLACES.get(style.get("mso-position-horizontal", ""), (None, False))
+    # WPS's page-number box: no wrapping, the shape fitted to its text
+    fitted = style.get("mso-wrap-style") == "none" and _style(textbox.get("style", "")).get(
+        "mso-fit-shape-to-text"
+    ) in ("t", "true")
     return Box(
         BoxKind.TEXTBOX,
         left=None if aligned else _vml_length(style.get("margin-left", "")),
-        width=_vml_length(style.get("width", "")),
+        width=None if fitted else _vml_length(style.get("width", "")),
         align=aligned,
         from_page=style.get("mso-position-horizontal-relative") in _FROM_PAGE,
         inset_left=inset_left,
         inset_right=inset_right,
+        mirrored=mirrored,
     )
 
 

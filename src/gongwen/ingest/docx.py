@@ -8,6 +8,7 @@ section. lxml is walked directly; no python-docx object is made.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -34,8 +35,9 @@ from gongwen.ingest.ooxml import (
 )
 from gongwen.ingest.styles import on_off, twips
 from gongwen.ingest.walker import Walker
+from gongwen.landing import side
 from gongwen.limits import DEFAULT_LIMITS, Limits
-from gongwen.model import Alignment, Document, Part, Properties, Section
+from gongwen.model import Alignment, Document, Paragraph, Part, Properties, Section
 from gongwen.units import Length, Pt, Twips
 
 _HF_TYPES = ("default", "even", "first")  # the order footer_alignments reports them in
@@ -141,6 +143,7 @@ def _sections(package: Package, main: str, walker: Walker, odd_even: bool) -> tu
                      or (t == "first" and title_page)]  # fmt: skip
         texts: dict[str, list[str]] = {"header": [], "footer": []}
         alignments: list[Alignment] = []
+        numbers: dict[str, Paragraph] = {}  # footer type → its page-number paragraph
         page_field = False
         for kind in ("header", "footer"):
             for hf_type in in_effect:
@@ -158,10 +161,24 @@ def _sections(package: Package, main: str, walker: Walker, odd_even: bool) -> tu
                     for p in paragraphs:
                         if "PAGE" in p.fields:
                             page_field = True
+                            numbers.setdefault(hf_type, p)
                             if p.alignment is not None:
                                 alignments.append(p.alignment)
-        sections.append(_section(sect, title_page, odd_even, texts, page_field, alignments))
+        section = _section(sect, title_page, odd_even, texts, page_field, alignments)
+        sections.append(_page_number_sides(section, numbers))
     return tuple(sections)
+
+
+def _page_number_sides(section: Section, numbers: dict[str, Paragraph]) -> Section:
+    """`section` with where its page numbers land: odd pages show the default footer, even
+    pages the even one when odd and even footers differ."""
+    odd = numbers.get("default")
+    even = numbers.get("even") if section.different_odd_even else odd
+    return replace(
+        section,
+        page_number_odd=side(odd, section) if odd is not None else None,
+        page_number_even=side(even, section, even_page=True) if even is not None else None,
+    )
 
 
 def _emit(package: Package, part: str, kind: str, walker: Walker, section: int) -> tuple[int, int]:

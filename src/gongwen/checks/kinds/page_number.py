@@ -1,8 +1,9 @@
 """Page numbers (only when present): `— 1 —` with 一字线 (U+2014), 4号 宋体, odd right, even left.
 
 GB/T 9704 7.5 (一般). The form and size are read from the page-number paragraphs of the
-footers; the placement from the sections (different odd and even footers, one right and one
-left). Parameters: category, size_pt, odd_even.
+footers; the placement from the sections: where the number lands on odd and on even pages,
+whether odd and even footers differ or one frame or text box aligned `outside` mirrors
+itself. Parameters: category, size_pt, odd_even.
 """
 
 from __future__ import annotations
@@ -61,12 +62,21 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     for i, section in enumerate(doc.sections):
         if not section.page_number_field:
             continue
-        sides = set(section.footer_alignments)
-        if not section.different_odd_even or not {Alignment.LEFT, Alignment.RIGHT} <= sides:
+        odd, even = section.page_number_odd, section.page_number_even
+        if (odd, even) != (Alignment.RIGHT, Alignment.LEFT):
             yield Hit(
                 N_("page numbers must stand right on odd pages and left on even pages"),
                 section=i,
                 expected=t(N_("odd pages right, even pages left"), ctx.lang),
-                actual="/".join(t(ALIGNMENTS[a.value], ctx.lang) for a in section.footer_alignments)
-                or "?",
+                actual=t(
+                    N_("odd pages {odd}, even pages {even}"),
+                    ctx.lang,
+                    odd=_side(odd, ctx.lang),
+                    even=_side(even, ctx.lang),
+                ),
             )
+
+
+def _side(side: Alignment | None, lang: str) -> str:
+    """Where a page number stands, in words (no number at all: none)."""
+    return t(ALIGNMENTS[side.value] if side else N_("no page number"), lang)
