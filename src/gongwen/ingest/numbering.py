@@ -7,7 +7,8 @@ level; the instance points at an abstract definition whose level gives the start
 number format and the label text (`%1、`). Counting follows Word: instances of one abstract
 definition share their counters unless an instance restarts a level (`w:startOverride`),
 and counting at a level restarts every deeper level. Bullets and levels without a visible
-number give no label.
+number give no label. A level's `w:pPr/w:ind` indents its paragraphs (see
+`paragraph_format.list_indents` for where it stands among the other layers).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from lxml import etree
 
 from gongwen.ingest.number_formats import NO_NUMBER, number
 from gongwen.ingest.ooxml import MC_NS, w
-from gongwen.ingest.styles import on_off
+from gongwen.ingest.styles import Props, on_off, read_ppr
 
 _VAL = w("val")
 _LEVELS = 9
@@ -27,6 +28,8 @@ _MAX_NUMBER = 32767  # Word's largest start value
 _MAX_COUNT = 1_000_000  # a counter stops here: labels stay short whatever a file says
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _SUFFIX = {"tab": "\t", "space": " ", "nothing": ""}
+_INDENT_KEYS = frozenset(("left", "right", "firstLine", "hanging", "leftChars", "rightChars",
+                          "firstLineChars", "hangingChars"))  # fmt: skip
 _ALTERNATE, _CHOICE, _FALLBACK = (
     f"{{{MC_NS}}}{n}" for n in ("AlternateContent", "Choice", "Fallback")
 )
@@ -43,6 +46,7 @@ class _Level:
     style: str | None  # the paragraph style linked to the level
     legal: bool  # w:isLgl: every number of the label in decimal (1.1 under 一、)
     rpr: etree._Element | None  # the level's own run properties, over the paragraph mark's
+    indent: Props  # the level's own indents (w:pPr/w:ind)
 
 
 def _int(element: etree._Element | None, default: int) -> int:
@@ -90,6 +94,7 @@ def _level(lvl: etree._Element) -> _Level:
         style=style.get(_VAL) if style is not None else None,
         legal=legal is not None and on_off(legal),
         rpr=lvl.find(w("rPr")),
+        indent={k: v for k, v in read_ppr(lvl.find(w("pPr"))).items() if k in _INDENT_KEYS},
     )
 
 
@@ -142,15 +147,10 @@ class Numbering:
         linked to `style`, else level 0. None when the paragraph shows no number. A level an
         instance overrides (`w:startOverride`) starts there whenever it starts.
         """
-        if num_id not in self._nums:  # includes "0": numbering removed
+        found = self._level(num_id, ilvl, style)
+        if found is None:
             return None
-        abstract_id, starts, own = self._nums[num_id]
-        defined = {**self._abstract.get(abstract_id, {}), **own}
-        if ilvl is None:
-            ilvl = next((i for i, lv in defined.items() if style and lv.style == style), 0)
-        level = defined.get(ilvl)
-        if level is None or not 0 <= ilvl < _LEVELS:
-            return None
+        abstract_id, starts, defined, ilvl, level = found
         counters = self._counters.setdefault(abstract_id, [None] * _LEVELS)
         current = counters[ilvl]
         if ilvl in starts and (num_id, ilvl) not in self._restarted:
@@ -183,6 +183,26 @@ class Numbering:
 
         text = _PLACEHOLDER.sub(shown_number, level.text)
         return (text + level.suffix, level.rpr) if text else None
+
+    def indent(self, num_id: str, ilvl: int | None, style: str | None) -> Props:
+        """The indents the level of list `num_id` gives its paragraphs (empty: none)."""
+        found = self._level(num_id, ilvl, style)
+        return found[4].indent if found is not None else {}
+
+    def _level(
+        self, num_id: str, ilvl: int | None, style: str | None
+    ) -> tuple[str, dict[int, int], dict[int, _Level], int, _Level] | None:
+        """The abstract id, start overrides, levels, level number and level of a paragraph."""
+        if num_id not in self._nums:  # includes "0": numbering removed
+            return None
+        abstract_id, starts, own = self._nums[num_id]
+        defined = {**self._abstract.get(abstract_id, {}), **own}
+        if ilvl is None:
+            ilvl = next((i for i, lv in defined.items() if style and lv.style == style), 0)
+        level = defined.get(ilvl)
+        if level is None or not 0 <= ilvl < _LEVELS:
+            return None
+        return abstract_id, starts, defined, ilvl, level
 
     def unshown(self) -> list[str]:
         """The number formats met since the last call that could not be shown as Word shows

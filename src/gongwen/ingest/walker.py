@@ -16,7 +16,8 @@ from gongwen.ingest.ooxml import (
     MC_NS,
     w,
 )
-from gongwen.ingest.styles import RunFormat
+from gongwen.ingest.paragraph_format import list_indents
+from gongwen.ingest.styles import RunFormat, read_ppr
 from gongwen.model import Box, Paragraph, Part, Run
 
 _P, _R, _T, _TBL, _TR, _TC = w("p"), w("r"), w("t"), w("tbl"), w("tr"), w("tc")
@@ -95,6 +96,7 @@ class Walker:
         inline = _Inline()
         if number is not None:
             self._label(inline, number, ppr, table_style, style_id)
+            layout = self._list_layout(layout, number, ppr, table_style, style_id)
         self.inline(p, inline, table_style, style_id)
         runs = _merge(inline.pieces)
         self.paragraphs.append(
@@ -119,6 +121,21 @@ class Walker:
         if section is not None and part == Part.BODY:
             self.section_ends.append(section)
             self.section += 1
+
+    def _list_layout(
+        self,
+        layout: dict[str, object],
+        number: tuple[str, int | None],
+        ppr: etree._Element | None,
+        table: str | None,
+        style: str | None,
+    ) -> dict[str, object]:
+        """`layout` with the indents of the paragraph's list level in their layer."""
+        level = self._numbering.indent(number[0], number[1], style) if self._numbering else {}
+        if not level:
+            return layout
+        base = self.formats.sheet.paragraph_base(table, style)[0]
+        return {**layout, **list_indents(base, level, read_ppr(ppr))}
 
     def _label(
         self,

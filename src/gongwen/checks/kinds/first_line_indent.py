@@ -1,8 +1,10 @@
 """First-line indent: body paragraphs start `chars` 字 in (two by default, GB/T 9704 7.3.3).
 
-The indent counts when given in characters (w:firstLineChars) or, failing that, in length:
-`chars` × the paragraph's size (32 pt for 三号). Each deviating paragraph is reported, up
-to `max_findings`; the last one counts the rest.
+What is judged is where the first line starts: the left indent and the first-line indent
+together, so that a list level's `left=1080 hanging=440` (the number 640 twips, 2 字 in) is
+two characters. Each counts when given in characters (w:firstLineChars, w:leftChars) or,
+failing that, in length: `chars` × the paragraph's size (32 pt for 三号). Each deviating
+paragraph is reported, up to `max_findings`; the last one counts the rest.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from gongwen.checks.ruleset import Rule
 from gongwen.checks.text import dominant_size, in_text, merged
 from gongwen.i18n import N_
 from gongwen.model import Document, Paragraph
+from gongwen.units import Length
 
 PARAMS: dict[str, Any] = {
     "chars": {"type": "number", "required": True},
@@ -25,13 +28,20 @@ PARAMS: dict[str, Any] = {
 
 
 def indent_chars(p: Paragraph) -> float | None:
-    """The first-line indent in 字, from characters or from length and size; None if unknown."""
-    if p.indent_first_chars is not None:
-        return p.indent_first_chars
-    if p.indent_first is not None:
-        size = dominant_size(p) or 16.0
-        return p.indent_first.pt / size
-    return 0.0 if p.runs else None
+    """Where the first line starts, in 字 from the margin (left and first-line indents, from
+    characters or from length and size); None if unknown."""
+    size = dominant_size(p) or 16.0
+    left = _chars(p.indent_left_chars, p.indent_left, size) or 0.0
+    first = _chars(p.indent_first_chars, p.indent_first, size)
+    if first is None:
+        return left if p.runs else None
+    return left + first
+
+
+def _chars(chars: float | None, length: Length | None, size: float) -> float | None:
+    if chars is not None:
+        return chars
+    return length.pt / size if length is not None else None
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
