@@ -106,6 +106,8 @@ class Run:
     color: str | None = None  # RRGGBB, upper case; None for automatic
     char_spacing_pt: float | None = None
     char_scale_pct: int | None = None  # w:w, character width in per cent
+    font_h_ansi: str | None = None  # the face of other Latin and shared characters (hAnsi)
+    east_asia_hint: bool = False  # shared characters (“ ” — …) set in the eastAsia face
 
 
 @dataclass(frozen=True, slots=True)

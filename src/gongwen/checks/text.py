@@ -10,9 +10,10 @@ from typing import Any
 
 from gongwen.checks.context import Context, Hit
 from gongwen.checks.dates import YEAR
+from gongwen.faces import east_asian_count
 from gongwen.forms import DATE_LINE
 from gongwen.i18n import N_
-from gongwen.model import Document, Paragraph, Part, Role, cjk_count, has_cjk, visible_count
+from gongwen.model import Document, Paragraph, Part, Role, visible_count
 from gongwen.units import describe_size
 
 # Element names a rule set may use: the roles of `model.Role` that are document elements.
@@ -72,29 +73,31 @@ def present_elements(doc: Document) -> frozenset[str]:
 
 
 def cjk_faces(paragraph: Paragraph) -> Counter[str]:
-    """How many CJK characters of the paragraph stand in each eastAsia face."""
+    """How many characters of the paragraph each eastAsia face sets (CJK ideographs and
+    punctuation, and the shared marks a `w:hint="eastAsia"` gives it: see gongwen.faces)."""
     counts: Counter[str] = Counter()
     for run in paragraph.runs:
         if run.font_east_asia:
-            n = cjk_count(run.text)
+            n = east_asian_count(run)
             if n:
                 counts[run.font_east_asia] += n
     return counts
 
 
 def dominant_face(paragraph: Paragraph) -> str | None:
-    """The eastAsia face of most of the paragraph's CJK characters, if known."""
+    """The eastAsia face of most of the characters set in an eastAsia face, if known; the
+    digits and Latin letters (ascii and hAnsi faces) are not judged by it."""
     if len(paragraph.runs) == 1:  # most paragraphs: nothing to count
         run = paragraph.runs[0]
-        return run.font_east_asia if run.font_east_asia and has_cjk(run.text) else None
+        return run.font_east_asia if run.font_east_asia and east_asian_count(run) else None
     counts = cjk_faces(paragraph)
     return counts.most_common(1)[0][0] if counts else None
 
 
 def first_face(paragraph: Paragraph) -> str | None:
-    """The eastAsia face of the first CJK character (a heading's own words)."""
+    """The eastAsia face of the first character set in one (a heading's own words)."""
     for run in paragraph.runs:
-        if run.font_east_asia and has_cjk(run.text):
+        if run.font_east_asia and east_asian_count(run):
             return run.font_east_asia
     return None
 

@@ -26,7 +26,7 @@ Props = dict[str, object]
 
 _VAL = w("val")
 _RFONTS, _SZ, _COLOR, _SPACING, _W = w("rFonts"), w("sz"), w("color"), w("spacing"), w("w")
-_JC, _IND, _PAGE_BREAK_BEFORE = w("jc"), w("ind"), w("pageBreakBefore")
+_JC, _IND, _PAGE_BREAK_BEFORE, _HINT = w("jc"), w("ind"), w("pageBreakBefore"), w("hint")
 _LINE, _LINE_RULE, _FRAME, _XALIGN = w("line"), w("lineRule"), w("framePr"), w("xAlign")
 _NUM_PR, _NUM_ID, _ILVL = w("numPr"), w("numId"), w("ilvl")
 _TOGGLES = {w("b"): "b", w("i"): "i", w("vanish"): "vanish"}
@@ -68,6 +68,8 @@ class RunFormat(NamedTuple):
     color: str | None
     char_spacing_pt: float | None
     char_scale_pct: int | None
+    font_h_ansi: str | None
+    east_asia_hint: bool
     hidden: bool
 
 
@@ -146,6 +148,9 @@ def read_rpr(rpr: etree._Element | None, theme: dict[str, str]) -> Props:
                 name = theme.get(child.get(theme_attr) or "") or child.get(attr)
                 if name:
                     props["font." + slot] = name
+            hint = child.get(_HINT)
+            if hint:
+                props["font.hint"] = hint
         elif tag == _SZ:
             size = _half_points(child.get(_VAL))
             if size is not None:
@@ -367,5 +372,7 @@ class StyleSheet:
             color=None if color in (None, "auto") else str(color).upper(),
             char_spacing_pt=float(spacing) / 20 if spacing is not None else None,  # type: ignore[arg-type]
             char_scale_pct=props.get("w"),  # type: ignore[arg-type]
+            font_h_ansi=props.get("font.hAnsi") or props.get("font.ascii"),  # type: ignore[arg-type]
+            east_asia_hint=props.get("font.hint") == "eastAsia",
             hidden=bool(props.get("vanish", False)),
         )

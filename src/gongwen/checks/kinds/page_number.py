@@ -9,14 +9,15 @@ itself. Parameters: category, size_pt, odd_even.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from gongwen.checks.context import Context, Hit
 from gongwen.checks.ruleset import Rule
 from gongwen.checks.text import ALIGNMENTS, face_problem, size_problem, unknown_category
+from gongwen.faces import face_of
 from gongwen.i18n import N_, t
-from gongwen.model import Alignment, Document, Role
+from gongwen.model import Alignment, Document, Paragraph, Role
 
 PARAMS: dict[str, Any] = {
     "category": {"type": "string", "required": True},
@@ -43,13 +44,9 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             yield Hit(N_("page number is {actual}, expected the form — 1 —"),
                       {"actual": para.text.strip()}, paragraph=para,
                       expected="— 1 —", actual=para.text.strip())  # fmt: skip
-        # 7.5 asks for half-width 宋体 digits: digits and Latin are set in the run's ascii
-        # face (Word's character classes), Chinese in its eastAsia one
-        digits = next((r for r in para.runs if any(c.isdigit() for c in r.text)), None)
-        dash = next((r for r in para.runs if "—" in r.text), None)
-        face = (digits.font_ascii or digits.font_east_asia) if digits else None
-        if face is None and dash is not None:
-            face = dash.font_east_asia
+        # 7.5 asks for half-width 宋体 digits: each character is judged in the face Word sets
+        # it in (digits in the ascii face, the dashes in hAnsi or, hinted, eastAsia)
+        face = _face(para, str.isdigit) or _face(para, lambda c: c == "—")
         sizes = [r.size_pt for r in para.runs if r.text.strip() and r.size_pt]
         for hit in (
             face_problem(ctx, para, face, p["category"]),
@@ -75,6 +72,15 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                     even=_side(even, ctx.lang),
                 ),
             )
+
+
+def _face(para: Paragraph, wanted: Callable[[str], bool]) -> str | None:
+    """The face of the first character that is `wanted`, if the run names one."""
+    for run in para.runs:
+        for char in run.text:
+            if wanted(char):
+                return face_of(run, char) or run.font_east_asia
+    return None
 
 
 def _side(side: Alignment | None, lang: str) -> str:
