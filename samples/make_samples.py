@@ -18,6 +18,7 @@ import argparse
 import csv
 import datetime as dt
 import io
+import os
 import random
 import sys
 import tempfile
@@ -61,12 +62,12 @@ class Sample:
     defect: str | None = None
     signed: dt.date = dt.date(2020, 3, 20)
     received: dt.date = dt.date(2020, 3, 23)
-    fmt: str = "docx"  # docx | pdf | broken
+    fmt: str = "docx"  # docx | pdf | doc | broken
     options: dict[str, object] = field(default_factory=dict)
 
     @property
     def file(self) -> str:
-        suffix = ".pdf" if self.fmt == "pdf" else ".docx"
+        suffix = {"pdf": ".pdf", "doc": ".doc"}.get(self.fmt, ".docx")
         return f"{self.dept.name}-{self.dept.head}-{YEAR}年度履职报告{suffix}"
 
 
@@ -1427,7 +1428,8 @@ SAMPLES: tuple[Sample, ...] = (
     Sample(DEPARTMENTS["市人力资源和社会保障局"], "mixed", "date_zeros", _d(3, 5), _d(3, 9)),
     Sample(DEPARTMENTS["市生态环境局"], "styles", "wrong_year", _d(3, 17), _d(3, 18)),
     Sample(DEPARTMENTS["市商务局"], "direct", "heading_numbering", _d(3, 13), _d(3, 16)),
-    Sample(DEPARTMENTS["市应急管理局"], "mixed", "halfwidth", _d(3, 24), _d(3, 26)),
+    # an office that still sends Word 97-2003 files: read through LibreOffice (IO008)
+    Sample(DEPARTMENTS["市应急管理局"], "mixed", "halfwidth", _d(3, 24), _d(3, 26), fmt="doc"),
     Sample(DEPARTMENTS["市审计局"], "styles", None, _d(3, 24), _d(3, 25), fmt="pdf"),
     Sample(DEPARTMENTS["市统计局"], "direct", "unreadable", _d(3, 20), _d(3, 23), fmt="broken"),
 )
@@ -1512,6 +1514,28 @@ def to_pdf(docx: bytes, sample: Sample, out: Path) -> bool:
     return True
 
 
+def to_doc(docx: bytes, out: Path) -> bool:
+    """The report saved as a Word 97-2003 .doc by LibreOffice; False without soffice."""
+    from gongwen.export import SofficeMissing, find_soffice
+    from gongwen.export.soffice import command, run_process
+
+    try:
+        program = find_soffice()
+    except SofficeMissing:
+        return False
+    with tempfile.TemporaryDirectory(prefix="gongwen-samples-") as tmp:
+        work = Path(tmp)
+        source = work / "report.docx"
+        source.write_bytes(docx)
+        argv = command(program, work / "profile", work, [source], target="doc")
+        outcome = run_process(argv, dict(os.environ, TMPDIR=tmp), 300)
+        made = work / "report.doc"
+        if not made.is_file():
+            raise SystemExit(f"could not save {out.name} as .doc: {outcome.stderr}")
+        out.write_bytes(made.read_bytes())
+    return True
+
+
 def _tighten(doc) -> None:
     """28 characters a line, as the report's author lays it out (GB115, GB704).
 
@@ -1566,6 +1590,9 @@ def write_all(reports: Path) -> dict[str, object]:
         if sample.fmt == "pdf":
             if not to_pdf(data, sample, target) and not target.exists():
                 raise SystemExit(f"soffice is needed to make {target.name} the first time")
+        elif sample.fmt == "doc":
+            if not to_doc(data, target) and not target.exists():
+                raise SystemExit(f"soffice is needed to make {target.name} the first time")
         elif sample.fmt == "broken":
             target.write_bytes(data[: len(data) * 2 // 5])  # cut off mid-transfer
         else:
@@ -1576,12 +1603,12 @@ def write_all(reports: Path) -> dict[str, object]:
                 "file": sample.file,
                 "department": sample.dept.name,
                 "official": sample.dept.head,
-                "format": "pdf" if sample.fmt == "pdf" else "docx",
+                "format": sample.fmt if sample.fmt in ("pdf", "doc") else "docx",
                 "formatting": sample.mode,
                 "received": sample.received.isoformat(),
                 "signed": sample.signed.isoformat(),
                 "body_chars": chars,
-                "paragraphs": len(blocks) if sample.fmt == "docx" else None,
+                "paragraphs": len(blocks) if sample.fmt in ("docx", "doc") else None,
                 "defect": sample.defect or "none",
                 "defect_zh": zh,
                 "defect_en": en,

@@ -18,9 +18,19 @@ from gongwen.markup import AnnotateError, is_ours
 from gongwen.resources import data_dir
 
 SAMPLES = data_dir("samples")
-REPORTS = sorted((SAMPLES / "reports").glob("*.docx"))
+# the .doc sample is marked up on the .docx LibreOffice makes of it
+REPORTS = sorted((SAMPLES / "reports").glob("*.doc*"))
 WHEN = dt.date(2020, 4, 1)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def readable():
+    """Each report's path → the file its text is read from (a .doc's: its conversion)."""
+    from gongwen.ingest.legacy import converted
+
+    with converted(REPORTS) as legacy:
+        yield {p: legacy[str(p)].docx if str(p) in legacy else p for p in REPORTS}
 
 
 @pytest.fixture(scope="module")
@@ -56,17 +66,19 @@ def comments(data: bytes) -> dict[int, str]:
 
 
 @pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name[:10])
-def test_every_finding_is_a_comment_on_its_paragraph_and_characters(path, checked, tmp_path):
+def test_every_finding_is_a_comment_on_its_paragraph_and_characters(
+    path, checked, readable, tmp_path
+):
     result = checked[path]
     if result.status != FileStatus.CHECKED:  # the damaged sample: listed, not copied
         with pytest.raises(AnnotateError):
             annotate(path, result, when=WHEN)
         return
     data = annotate(path, result, when=WHEN)
-    copy = tmp_path / path.name
+    copy = tmp_path / f"{path.stem}.docx"
     copy.write_bytes(data)
     notes, places = comments(data), ranges(data)
-    original = load(path)
+    original = load(readable[path])
     assert set(notes) == set(places)  # every comment is anchored
     whole = [f for f in result.findings if f.location.paragraph is None]
     title_notes = [i for i, text in notes.items() if text.startswith(("关于全文", "20"))]
@@ -100,11 +112,13 @@ def test_a_clean_report_gets_one_comment_saying_so(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("path", REPORTS[:6], ids=lambda p: p.name[:10])
+# a .doc's copy is a .docx, whose check has no IO008: its second run is over a .docx like these
+@pytest.mark.parametrize("path", [p for p in REPORTS if p.suffix == ".docx"][:6],
+                         ids=lambda p: p.name[:10])  # fmt: skip
 def test_a_second_run_over_a_copy_gives_the_same_bytes(path, checked, tmp_path):
     assert checked[path].status == FileStatus.CHECKED
     first = annotate(path, checked[path], when=WHEN)
-    copy = tmp_path / path.name
+    copy = tmp_path / f"{path.stem}.docx"
     copy.write_bytes(first)
     again = check_file(copy, roster=SAMPLES / "roster.csv", register=SAMPLES / "register.csv")
     assert [f.model_dump() for f in again.findings] == [

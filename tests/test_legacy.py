@@ -74,7 +74,7 @@ def test_a_legacy_copy_gives_the_findings_of_its_docx(launches, suffix):
     report, _ = launches
     by_name = {Path(r.file).name: r for r in report.files}
     docxs = sorted(n for n in by_name if n.endswith(".docx"))
-    assert len(docxs) >= 15
+    assert len(docxs) >= 14
     leave_out = MADE_BY_RTF_EXPORT if suffix == ".rtf" else frozenset()
     for name in docxs:
         legacy = by_name[name.removesuffix(".docx") + suffix]
@@ -88,7 +88,7 @@ def test_a_legacy_copy_gives_the_findings_of_its_docx(launches, suffix):
 def test_the_batch_is_converted_in_one_libreoffice_run(launches):
     report, started = launches
     legacy = [r for r in report.files if not r.file.endswith(".docx")]
-    assert len(legacy) >= 30
+    assert len(legacy) >= 28
     assert len(started) == 1
     assert sum(a.endswith((".doc", ".rtf")) for a in started[0]) == len(legacy)
 
@@ -120,7 +120,7 @@ def test_bytes_named_doc_are_not_read_as_text(tmp_path):
 def test_the_marked_up_copy_of_a_doc_is_a_docx(saved, tmp_path, capsys):
     folder = tmp_path / "in"
     folder.mkdir()
-    doc = next(saved.glob("*应急管理局*.doc"))
+    doc = SAMPLES / "reports" / "市应急管理局-朱国庆-2019年度履职报告.doc"
     shutil.copy(doc, folder)
     assert main(["annotate", str(folder), "-o", str(tmp_path / "out"), "--note-date",
                  "2020-04-01"]) == 0  # fmt: skip

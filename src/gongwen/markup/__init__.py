@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gongwen.errors import GongwenError
-from gongwen.findings import FileResult, FileStatus
 from gongwen.i18n import DEFAULT_LANG, N_
+
+if TYPE_CHECKING:
+    from gongwen.findings import FileResult
 from gongwen.markup.notes import DEFAULT_AUTHOR, DEFAULT_INITIALS, MARK, Note, Stamp, is_ours
 
 __all__ = [
@@ -52,6 +55,7 @@ def annotate(
     bytes). `source` is the .docx a legacy file was converted to; without it a legacy file is
     converted now. Raises AnnotateError for a file that was not checked or cannot be read.
     """
+    from gongwen.findings import FileStatus
     from gongwen.ingest import IngestError, load
 
     path = Path(path)

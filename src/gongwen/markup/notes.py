@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from gongwen.findings import FileResult, Finding
 from gongwen.i18n import DEFAULT_LANG, N_, t
+
+if TYPE_CHECKING:
+    from gongwen.findings import FileResult, Finding
 
 MARK = "gongwen · "  # the start of the last line of every note gongwen writes
 DEFAULT_AUTHOR = "评阅专班"
