@@ -48,3 +48,43 @@ def page_number(text: str) -> int | None:
     if match is None:
         return None
     return int(match.group(1) or match.group(2))
+
+
+# ---- 版头 lines: the 发文字号 in all the forms offices write it -----------------------------
+# A blank a template leaves for the writer: X, ×, a run of □ or underscores
+_BLANK = r"[XxＸｘ×□_＿]"
+_NUMBER = (
+    r"(?P<agency>[^\s〔\[【（(［]{0,20})\s*(?P<open>[〔\[【（(［])\s*"
+    rf"(?P<year>(?:\d|{_BLANK}){{2,4}})?\s*(?P<close>[〕\]】）)］])\s*(?P<di>第?)\s*"
+    rf"(?P<serial>(?:\d|{_BLANK})*)\s*(?P<hao>号)"
+)
+# 发文字号, alone or with the last 签发人 on its line (上行文, 7.2.6): 某发〔2020〕3号 签发人：张伟
+DOC_NUMBER_LINE = re.compile(rf"^{_NUMBER}(?:\s+签发人\s*[：:].{{0,20}})?$")
+# 签发人 on a line of its own
+SIGNER_LINE = re.compile(r"^签发人\s*[：:].{0,20}$")
+# A 令号 or a 纪要's 期号 under its mark: 第1号, 第3期, 〔2020〕第3期
+SERIAL_LINE = re.compile(
+    rf"^(?:[〔\[【（(]\s*\d{{4}}\s*[〕\]】）)])?\s*第\s*(?:\d|{_BLANK})+\s*[号期]$"
+)
+
+
+# ---- what a template leaves to be filled in ----------------------------------------------
+# "[此处输入正文内容]", "【请填写】": an instruction to the writer, never text of the document
+INSTRUCTION = re.compile(
+    r"[\[【〔（(<《]\s*(?:此处|在此|请(?:在此|输入|填写|填入|录入|选择)|输入|填写|填入|录入)[^\]】〕）)>》]{0,30}[\]】〕）)>》]"
+)
+# A blank: XX, 20XX, ×××, □□, ____ (not an X of a Latin word, not 3×4, not X光)
+BLANK = re.compile(
+    r"(?<![A-Za-z])(?:[XＸ]+|[xｘ]{2,})(?![A-Za-z射光线])"
+    r"|×{2,}|(?<=[\u4e00-\u9fff])×|×(?=[\u4e00-\u9fff])|□{2,}|_{3,}|＿{2,}"
+)
+
+
+def is_instruction(text: str) -> bool:
+    """Whether the text holds a template's instruction to its writer ("[此处输入正文内容]")."""
+    return bool(INSTRUCTION.search(text))
+
+
+def has_blank(text: str) -> bool:
+    """Whether the text holds something left to be filled in (an instruction or a blank)."""
+    return bool(INSTRUCTION.search(text) or BLANK.search(text))

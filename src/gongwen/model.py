@@ -25,10 +25,13 @@ class Role(StrEnum):
     ISSUER_MARK = "issuer_mark"  # 发文机关标志
     DOC_NUMBER = "doc_number"  # 发文字号
     SIGNER = "signer"  # 签发人
+    MASTHEAD = "masthead"  # another line of the 版头: a 纪要's issuing office and date
     TITLE = "title"  # 标题
+    BYLINE = "byline"  # a line under the title naming its author or date: 市财政局局长 张伟
     RECIPIENT = "recipient"  # 主送机关
     HEADING = "heading"  # 一、 （一） 1. （1）
     BODY = "body"  # 正文
+    CAPTION = "caption"  # 题注 of a table or figure: 表1 …, 图1 …
     ATTACHMENT_NOTE = "attachment_note"  # 附件说明
     SIGNATURE = "signature"  # 署名
     DATE = "date"  # 成文日期

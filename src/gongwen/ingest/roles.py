@@ -17,35 +17,37 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from gongwen.forms import HEADING_PATTERNS, NUMERIC_DATE, PAGE_NUMBER
+from gongwen import forms
+from gongwen.forms import HEADING_PATTERNS, NUMERIC_DATE, PAGE_NUMBER, is_instruction
 from gongwen.forms import WRITTEN_DATE as DATE
+from gongwen.ingest.masthead import is_red, masthead, size
 from gongwen.model import Alignment, Paragraph, Part, Role
 
 # ---- the patterns, written once -------------------------------------------------------
-DOC_NUMBER = re.compile(
-    r"^[^\s〔\[【（(［]{1,20}\s*[〔\[【（(［]\s*\d{4}\s*[〕\]】）)］]\s*第?\s*\d+\s*号$"
-)
-ISSUER_MARK = re.compile(r"文件$")
-COPY_NUMBER = re.compile(r"^\d{6}$")
-SECRECY = re.compile(r"^(?:绝密|机密|秘密)(?:\s*[★*]|$)")
-URGENCY = re.compile(r"^(?:特急|加急|特提|平急)$")
-SIGNER = re.compile(r"签发人\s*[：:]")
 DOC_KIND = re.compile(r"报告|通知|通报|决定|决议|请示|批复|意见|函|纪要|公告|通告|议案")
 ENDS_WITH_COLON = re.compile(r"[：:]$")
 ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*[：:]")
 ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[：:]\s*1\s*[.．]")  # 附件：1. …, more lines follow
 ATTACHMENT_ITEM = re.compile(r"^\d{1,2}\s*[.．]")
-ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*\d*$")
+# 附件, 附件2, and a label with a remark: 附件1（可选）, 附件2（样表）
+ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*\d*\s*(?:[（(][^（()）]{1,10}[）)])?$")
 NOTE = re.compile(r"^[（(].*[）)]$")
 IMPRINT = re.compile(r"^(?:抄\s*送|抄\s*报)\s*[：:]|印\s*发$")
 CLOSING = re.compile(r"^(?:特此|此复|此致|敬礼)")
 SENTENCE_END = re.compile(r"[。！？；!?;：:]")
 TRAILING_PUNCTUATION = re.compile(r"[。！？；：，、,.!?;:]$")
+DATE_BLANK = re.compile(r"^[\dXxＸ×_＿ ]{2,4}\s*年[\dXxＸ×_＿ ]{0,2}月[\dXxＸ×_＿ ]{0,2}日$")
+# 表1 …, 图 2：…, 附表1-1 …: a caption, short and no sentence
+CAPTION = re.compile(r"^附?[表图]\s*[\d一二三四五六七八九十]+(?:\s*[-－.．]\s*\d+)?(?:[\s：:　]|$)")
+SENTENCE = re.compile(r"[，。！？；,!?;]")  # a caption has none of these
+CAPTION_STYLE = re.compile(r"^(?:caption|题注)$", re.IGNORECASE)
+# Word's built-in heading styles, as styles.xml names them (WPS too), and their Chinese names
+HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 
 HEADING_MAX = 40  # characters of a heading, or of its first sentence when the text runs on
 SHORT_LINE = 30  # 署名 lines, 主送 lines: short by nature
+JOINT_MAX = 8  # 署名 lines above a date: a 联合行文 stacks one issuer a line (7.3.5.2)
 TITLE_MIN_PT = 18.0  # 小二; a title is 二号 (22 pt), anything from 小二 up reads as one
-RED_MIN, RED_MAX_GB = 0xC0, 0x60
 # ---------------------------------------------------------------------------------------
 
 _Assigned = dict[int, tuple[Role, int | None]]
@@ -68,6 +70,7 @@ def assign_roles(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
         else:
             main.append(i)
     start = _front(paragraphs, main, assigned)
+    _joint_mark(paragraphs, main[:start], assigned)
     end = _end(paragraphs, main, start, assigned)
     if end == len(main):
         end = _end_in_boxes(paragraphs, main, start, assigned)
@@ -92,9 +95,10 @@ def heading_level(text: str) -> int | None:
 
 
 def is_date(text: str) -> bool:
-    """Whether the text is only a date (any of the forms people write, right or wrong)."""
+    """Whether the text is only a date (any of the forms people write, right or wrong, or a
+    template's blank date: 20XX年X月X日, ____年__月__日)."""
     text = text.strip()
-    return bool(DATE.match(text) or NUMERIC_DATE.match(text))
+    return bool(DATE.match(text) or NUMERIC_DATE.match(text) or DATE_BLANK.match(text))
 
 
 def _header_footer_role(p: Paragraph, text: str) -> Role:
@@ -108,13 +112,10 @@ def _header_footer_role(p: Paragraph, text: str) -> Role:
 
 def _front(ps: Sequence[Paragraph], main: list[int], assigned: _Assigned) -> int:
     """Assign the front roles; the position in `main` where the main text starts."""
-    k = 0
-    while k < len(main):
-        role = _masthead_role(ps[main[k]])
-        if role is None:
-            break
+    roles = masthead(ps, main)
+    for k, role in enumerate(roles):
         assigned[main[k]] = (role, None)
-        k += 1
+    k = len(roles)
     if k == len(main) or not _starts_title(ps[main[k]]):
         return k
     assigned[main[k]] = (Role.TITLE, None)
@@ -122,45 +123,28 @@ def _front(ps: Sequence[Paragraph], main: list[int], assigned: _Assigned) -> int
     while k < len(main) and _continues_title(ps[main[k - 1]], ps[main[k]]):
         assigned[main[k]] = (Role.TITLE, None)
         k += 1
+    if k < len(main) and _is_byline(ps[main[k]]):
+        assigned[main[k]] = (Role.BYLINE, None)
+        k += 1
     if k < len(main) and _is_recipient(ps[main[k]]):
         assigned[main[k]] = (Role.RECIPIENT, None)
         k += 1
     return k
 
 
-def _masthead_role(p: Paragraph) -> Role | None:
-    """份号, 密级, 紧急程度, 发文机关标志, 发文字号 or 签发人, or None."""
-    text = p.text.strip()
-    if COPY_NUMBER.match(text):
-        return Role.COPY_NUMBER
-    if SECRECY.match(text):
-        return Role.SECRECY
-    if URGENCY.match(text):
-        return Role.URGENCY
-    if SIGNER.search(text) and len(text) <= HEADING_MAX:
-        return Role.SIGNER
-    if DOC_NUMBER.match(text):
-        return Role.DOC_NUMBER
-    if _is_issuer_mark(p, text):
-        return Role.ISSUER_MARK
-    return None
-
-
-def _is_issuer_mark(p: Paragraph, text: str) -> bool:
-    if len(text) > HEADING_MAX or TRAILING_PUNCTUATION.search(text):
-        return False
-    if ISSUER_MARK.search(text):
-        size = _size(p)
-        return _is_red(p) or p.alignment in (Alignment.CENTER, None) or (size or 0) >= 22
-    # a mark may be the name alone: then only its look tells it from a title
-    return _is_red(p) and p.alignment == Alignment.CENTER and (_size(p) or 0) >= 26
+def _joint_mark(ps: Sequence[Paragraph], front: list[int], assigned: _Assigned) -> None:
+    """A joint mark set in a table above the 发文字号 (names stacked, 文件 beside them)."""
+    number = next((i for i in front if assigned[i][0] == Role.DOC_NUMBER), None)
+    for i in range(number or 0):
+        if ps[i].part == Part.TABLE and assigned.get(i, (None,))[0] == Role.TABLE and is_red(ps[i]):
+            assigned[i] = (Role.ISSUER_MARK, None)
 
 
 def _starts_title(p: Paragraph) -> bool:
     text = p.text.strip()
     if _is_structural(text) or ENDS_WITH_COLON.search(text) or text.endswith("。"):
         return False
-    if p.alignment == Alignment.CENTER or (_size(p) or 0) >= TITLE_MIN_PT:
+    if p.alignment == Alignment.CENTER or (size(p) or 0) >= TITLE_MIN_PT:
         return True
     # a title set flush left, or one from a PDF: known by its 文种 and its shape
     return bool(DOC_KIND.search(text)) and len(text) <= 60 and not re.search("[，。,]", text)
@@ -170,13 +154,23 @@ def _continues_title(previous: Paragraph, p: Paragraph) -> bool:
     text = p.text.strip()
     if _is_structural(text) or TRAILING_PUNCTUATION.search(text) or len(text) > HEADING_MAX:
         return False
-    size, before = _size(p), _size(previous)
-    if size is not None and before is not None:
-        same_look = abs(size - before) <= 0.5 and size >= TITLE_MIN_PT
+    own, before = size(p), size(previous)
+    if own is not None and before is not None:
+        same_look = abs(own - before) <= 0.5 and own >= TITLE_MIN_PT
         aligned = p.alignment == previous.alignment
         return same_look and aligned and p.alignment in (Alignment.CENTER, None)
     # text only: a first line without its 文种 goes on to the line that ends with one
     return not DOC_KIND.search(previous.text) and bool(DOC_KIND.search(text[-3:]))
+
+
+def _is_byline(p: Paragraph) -> bool:
+    """A short line under the title that names its author or date, set apart from the text."""
+    text = p.text.strip()
+    if len(text) > SHORT_LINE or ENDS_WITH_COLON.search(text) or heading_level(text):
+        return False
+    if NOTE.match(text):  # （2020年3月20日）, （市财政局局长 张伟）
+        return p.alignment in (Alignment.CENTER, None)
+    return p.alignment == Alignment.CENTER and not TRAILING_PUNCTUATION.search(text)
 
 
 def _is_recipient(p: Paragraph) -> bool:
@@ -217,10 +211,24 @@ def _end(ps: Sequence[Paragraph], main: list[int], start: int, assigned: _Assign
         if in_attachment:
             assigned[i] = (Role.ATTACHMENT, None)
     first = date
-    while first - 1 >= start and date - first < 3 and _is_signature(ps[main[first - 1]]):
+    while (
+        first - 1 >= start
+        and _is_signature(ps[main[first - 1]])
+        and (date - first < 3 or (date - first < JOINT_MAX and _is_right_side(ps[main[first - 1]])))
+    ):
         first -= 1
         assigned[main[first]] = (Role.SIGNATURE, None)
+    if first == date and date > start:
+        _boxed_signature(ps, range(main[date - 1] + 1, main[date]), assigned)
     return first
+
+
+def _boxed_signature(ps: Sequence[Paragraph], between: range, assigned: _Assigned) -> None:
+    """A 署名 set in a table or text box right above a 成文日期 in the text: (joint) names."""
+    boxed = [i for i in between if ps[i].part in (Part.TABLE, Part.TEXTBOX) and ps[i].text.strip()]
+    if boxed and len(boxed) <= JOINT_MAX and all(_is_signature(ps[i]) for i in boxed):
+        for i in boxed:
+            assigned[i] = (Role.SIGNATURE, None)
 
 
 def _end_in_boxes(ps: Sequence[Paragraph], main: list[int], start: int, assigned: _Assigned) -> int:
@@ -260,6 +268,8 @@ def _opens_back_matter(p: Paragraph) -> bool:
 
 def _is_signature(p: Paragraph) -> bool:
     text = p.text.strip()
+    if is_instruction(text):  # "[此处输入正文内容]" is no 署名, however short
+        return False
     if len(text) > SHORT_LINE or TRAILING_PUNCTUATION.search(text) or "。" in text:
         return False
     return not (_is_structural(text) or CLOSING.match(text))
@@ -290,8 +300,26 @@ def _main_text(ps: Sequence[Paragraph], indices: list[int], assigned: _Assigned)
             assigned[i] = (Role.ATTACHMENT_NOTE, None)
             continue
         in_list = False
-        level = heading_level(text)
-        assigned[i] = (Role.HEADING, level) if level else (Role.BODY, None)
+        level = heading_level(text) or _styled_heading(ps[i], text)
+        if level:
+            assigned[i] = (Role.HEADING, level)
+        elif _is_caption(ps[i], text):
+            assigned[i] = (Role.CAPTION, None)
+        else:
+            assigned[i] = (Role.BODY, None)
+
+
+def _styled_heading(p: Paragraph, text: str) -> int | None:
+    """The level of a numbered heading longer than a heading runs, set in a heading style."""
+    if p.style_name is None or not HEADING_STYLE.match(p.style_name):
+        return None
+    return forms.heading_level(text)
+
+
+def _is_caption(p: Paragraph, text: str) -> bool:
+    if p.style_name is not None and CAPTION_STYLE.match(p.style_name):
+        return True
+    return bool(CAPTION.match(text)) and len(text) <= HEADING_MAX and not SENTENCE.search(text)
 
 
 # ---- layout helpers (each tolerates unknown formatting) -----------------------------------
@@ -302,38 +330,15 @@ def _is_structural(text: str) -> bool:
     return bool(heading_level(text) or is_date(text) or ATTACHMENT_NOTE.match(text))
 
 
-def _size(p: Paragraph) -> float | None:
-    """The size of most of the paragraph's characters."""
-    sizes: dict[float, int] = {}
-    for run in p.runs:
-        if run.size_pt is not None and run.text.strip():
-            sizes[run.size_pt] = sizes.get(run.size_pt, 0) + len(run.text.strip())
-    return max(sizes, key=sizes.__getitem__) if sizes else None
-
-
-def _is_red(p: Paragraph) -> bool:
-    """Whether most of the visible characters are red."""
-    red = total = 0
-    for run in p.runs:
-        count = len(run.text.strip())
-        total += count
-        color = run.color or ""
-        if len(color) == 6 and all(c in "0123456789ABCDEFabcdef" for c in color):
-            r, g, b = (int(color[j : j + 2], 16) for j in (0, 2, 4))
-            if r >= RED_MIN and g <= RED_MAX_GB and b <= RED_MAX_GB:
-                red += count
-    return total > 0 and red * 2 > total
-
-
 def _indent_chars(p: Paragraph) -> float | None:
     """The indent of the first line from the left margin, in 字; None when unknown."""
     first = p.indent_first_chars
     left = p.indent_left_chars
-    size = _size(p) or 16.0
+    unit = size(p) or 16.0
     if first is None and p.indent_first is not None:
-        first = p.indent_first.pt / size
+        first = p.indent_first.pt / unit
     if left is None and p.indent_left is not None:
-        left = p.indent_left.pt / size
+        left = p.indent_left.pt / unit
     if first is None and left is None:
         return None
     return (first or 0.0) + (left or 0.0)
