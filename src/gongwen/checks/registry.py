@@ -12,6 +12,7 @@ from types import ModuleType
 KINDS: tuple[str, ...] = (
     "input",
     "number_format",
+    "template",
     "page_size",
     "margin",
     "body_font",

@@ -14,6 +14,7 @@ from gongwen.checks.context import Context, Hit
 from gongwen.checks.dates import read_date
 from gongwen.checks.ruleset import Rule
 from gongwen.checks.text import date_paragraphs
+from gongwen.forms import has_blank
 from gongwen.i18n import N_, t
 from gongwen.model import Document
 
@@ -23,6 +24,8 @@ PARAMS: dict[str, Any] = {}
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     """One hit per problem of the form of each 成文日期."""
     for p in date_paragraphs(doc):
+        if has_blank(p.text):  # a template's 20XX年X月X日: nothing to judge yet
+            continue
         written = read_date(p.text)
         if written is None:
             yield Hit(N_("no date of the form 2020年3月5日"), paragraph=p, actual=p.text.strip())

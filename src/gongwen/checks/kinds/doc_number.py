@@ -12,6 +12,7 @@ from typing import Any
 
 from gongwen.checks.context import Context, Hit
 from gongwen.checks.ruleset import Rule
+from gongwen.forms import DOC_NUMBER_LINE, SERIAL_LINE, has_blank
 from gongwen.i18n import N_
 from gongwen.model import Document, Role
 
@@ -42,7 +43,19 @@ def problems(text: str) -> list[str]:
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
-    """One hit per problem of each 发文字号 paragraph."""
+    """One hit per problem of each 发文字号 paragraph (not a 令号 or 期号, not a template's
+    blank 〔20XX〕X号: there is no number to judge yet)."""
     for p in doc.with_role(Role.DOC_NUMBER):
+        text = p.text.strip()
+        if SERIAL_LINE.match(text) or _left_blank(text):
+            continue
         for msgid in problems(p.text):
             yield Hit(msgid, paragraph=p, expected=RIGHT_FORM, actual=p.text.strip())
+
+
+def _left_blank(text: str) -> bool:
+    """Whether the year or the serial number is still to be filled in."""
+    m = DOC_NUMBER_LINE.match(text)
+    if m is None:
+        return False
+    return not m["year"] or not m["serial"] or has_blank(m["year"] + m["serial"])
