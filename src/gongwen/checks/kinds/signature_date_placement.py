@@ -7,10 +7,15 @@ the date does too, or starts no left of the 署名's first character (7.3.5.2 pu
 the right of it, so a date shorter than the 署名 ends further in). Where the page is not
 known, a paragraph is at the right when right-aligned or pushed right by a left indent of at
 least `min_left_chars` 字.
+
+A 联合行文 sets its issuers side by side (7.3.5.1: names in a row, a seal over each), in one
+line with gaps or in the cells of a borderless table: there the block is judged, not each
+name: its right end stands at the right, and the date is judged against it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,12 +24,14 @@ from gongwen.checks.ruleset import Rule
 from gongwen.checks.text import ALIGNMENTS, date_paragraphs, in_text
 from gongwen.i18n import N_, t
 from gongwen.landing import Landing, landing
-from gongwen.model import Alignment, Document, Paragraph, Role
+from gongwen.model import Alignment, BoxKind, Document, Paragraph, Role
 
 PARAMS: dict[str, Any] = {
     "min_left_chars": {"type": "number", "default": 8, "min": 0},
     "max_right_chars": {"type": "number", "default": 6, "min": 0},
 }
+# two names in one line: two or more spaces, a full-width space or a tab between them
+_GAP = re.compile(r"\S(?: {2,}|[\u3000\t]+)\S")
 # how far past the right edge rounding (a half-width space, a face's spacing) may carry text
 _OVERHANG_CHARS = 0.5
 
@@ -46,8 +53,16 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     if not signatures:
         return
     if doc.format != "pdf":
+        placed = signatures
         column = _landing(doc, signatures[-1])
-        for p in [*signatures, *dates[-1:]]:
+        if _side_by_side(signatures):
+            landed = [(_landing(doc, p), p) for p in signatures]
+            known = [(at, p) for at, p in landed if at is not None]
+            placed, column = [], None  # cells of unknown place: only the date can be judged
+            if known:
+                column, rightmost = max(known, key=lambda pair: pair[0].right)
+                placed = [rightmost]
+        for p in [*placed, *dates[-1:]]:
             beside = column if p.role == Role.DATE else None
             yield from _placement(doc, p, beside, rule.params, ctx)
     if dates:
@@ -58,6 +73,14 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                 N_("the date must be on the line right after the signature"),
                 paragraph=dates[-1],
             )
+
+
+def _side_by_side(signatures: list[Paragraph]) -> bool:
+    """Whether the 署名 sets several names in a row: a line with gaps, or table cells."""
+    if any(_GAP.search(p.text.strip()) for p in signatures):
+        return True
+    lefts = [p.box.left for p in signatures if p.box is not None and p.box.kind == BoxKind.CELL]
+    return len(set(lefts)) > 1 or (len(lefts) > 1 and None in lefts)
 
 
 def _landing(doc: Document, p: Paragraph) -> Landing | None:
