@@ -257,3 +257,13 @@ def test_an_office_s_own_grades_and_survey_rule_are_data(tmp_path):
     lists = [v.formula1 for v in wb["部门与报告"].data_validations.dataValidation]
     assert '"好,中,差"' in lists
     assert import_workbook(path) == case
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_the_documents_from_the_workbook_are_those_from_the_case_file(name, tmp_path):
+    from gongwen.render import render_all
+
+    path = write_workbook(read_case(SAMPLES / name), tmp_path / "评阅工作簿.xlsx")
+    from_json = render_all(load_case(SAMPLES / name))
+    from_workbook = render_all(load_workbook_case(path))
+    assert [d.data for d in from_workbook] == [d.data for d in from_json]
