@@ -70,7 +70,7 @@ def assign_roles(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
         else:
             main.append(i)
     start = _front(paragraphs, main, assigned)
-    _joint_mark(paragraphs, main[:start], assigned)
+    _boxed_mark(paragraphs, main[:start], assigned)
     end = _end(paragraphs, main, start, assigned)
     if end == len(main):
         end = _end_in_boxes(paragraphs, main, start, assigned)
@@ -132,11 +132,12 @@ def _front(ps: Sequence[Paragraph], main: list[int], assigned: _Assigned) -> int
     return k
 
 
-def _joint_mark(ps: Sequence[Paragraph], front: list[int], assigned: _Assigned) -> None:
-    """A joint mark set in a table above the 发文字号 (names stacked, 文件 beside them)."""
+def _boxed_mark(ps: Sequence[Paragraph], front: list[int], assigned: _Assigned) -> None:
+    """A mark set in a table (a joint mark: names stacked, 文件 beside them) or in a text box
+    (as WPS templates do) above the 发文字号: red text there is the mark, not body text."""
     number = next((i for i in front if assigned[i][0] == Role.DOC_NUMBER), None)
     for i in range(number or 0):
-        if ps[i].part == Part.TABLE and assigned.get(i, (None,))[0] == Role.TABLE and is_red(ps[i]):
+        if ps[i].part in (Part.TABLE, Part.TEXTBOX) and is_red(ps[i]):
             assigned[i] = (Role.ISSUER_MARK, None)
 
 
