@@ -20,7 +20,8 @@ fonts:
 	bash fonts/install.sh
 
 # The main job on the shipped samples: check the submitted reports (answering last year's
-# open issues), draft a case from the results and count what people must still decide in it,
+# open issues) and write each back marked up (out/批注稿: a comment at every finding), draft
+# a case from the results and count what people must still decide in it,
 # export the sample case's issue ledger and read it back, then generate the review round's
 # documents from both sample cases (a city's and a county's), as .docx and (where LibreOffice
 # is) PDF; last, write the city's case as the office's workbook, read it back, and generate
@@ -30,7 +31,7 @@ demo: venv
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then bash fonts/install.sh; fi
 	$(PY) -m gongwen check samples/reports \
 		--roster samples/roster.csv --register samples/register.csv \
-		--last-year samples/case-2018.json \
+		--last-year samples/case-2018.json --annotate $(OUT)/批注稿 \
 		-o $(OUT)/check.txt --also-json $(OUT)/check.json --force || [ $$? -eq 1 ]
 	@cat $(OUT)/check.txt
 	$(PY) -m gongwen case draft $(OUT)/check.json --roster samples/roster.csv \

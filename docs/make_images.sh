@@ -9,4 +9,13 @@ trap 'rm -rf "$work"' EXIT
   --kind report --kind interview --pdf >/dev/null
 pdftoppm -r 60 -f 1 -l 1 -png -singlefile "$work/评阅报告-2019年度.pdf" docs/images/report-page1
 pdftoppm -r 60 -f 1 -l 1 -png -singlefile "$work/约谈通知-市交通运输局.pdf" docs/images/interview-page1
+# A marked-up copy as a reviewer sees it: the .doc sample exported as its office would
+# (gongwen pdf), then gongwen annotate: a highlight with each note, its rule code in the margin.
+soffice "-env:UserInstallation=file://$work/profile" --headless --convert-to docx \
+  --outdir "$work/legacy" "samples/reports/市应急管理局-朱国庆-2019年度履职报告.doc" >/dev/null 2>&1
+.venv/bin/python -m gongwen pdf "$work/legacy" -o "$work/legacy-pdf" >/dev/null
+.venv/bin/python -m gongwen annotate "$work/legacy-pdf" -o "$work/marked" --note-date 2020-04-01 \
+  >/dev/null || true
+pdftoppm -r 60 -f 1 -l 1 -png -singlefile "$work/marked/市应急管理局-朱国庆-2019年度履职报告.pdf" \
+  docs/images/annotated-page1
 ls -l docs/images

@@ -95,7 +95,10 @@ def _lines_of(
     text the note covers."""
     target = _squash(text)
     if span is not None:
-        start, end = len(_squash(text[: span[0]])), len(_squash(text[: span[1]]))
+        # glyph positions are estimated (widths are not read per glyph): a character more on
+        # each side keeps the marked characters inside the highlight
+        start = max(len(_squash(text[: span[0]])) - 1, 0)
+        end = len(_squash(text[: span[1]])) + 1
     else:
         start, end = 0, len(target)
     lines = [line for p in layout.pages if p.number >= page for line in p.lines]
