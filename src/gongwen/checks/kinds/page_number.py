@@ -61,16 +61,18 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             continue
         odd, even = section.page_number_odd, section.page_number_even
         if (odd, even) != (Alignment.RIGHT, Alignment.LEFT):
+            actual = t(
+                N_("odd pages {odd}, even pages {even}"),
+                ctx.lang,
+                odd=_side(odd, ctx.lang),
+                even=_side(even, ctx.lang),
+            )
             yield Hit(
-                N_("page numbers must stand right on odd pages and left on even pages"),
+                N_("page numbers stand {actual}; expected right on odd pages, left on even pages"),
+                {"actual": actual},
                 section=i,
                 expected=t(N_("odd pages right, even pages left"), ctx.lang),
-                actual=t(
-                    N_("odd pages {odd}, even pages {even}"),
-                    ctx.lang,
-                    odd=_side(odd, ctx.lang),
-                    even=_side(even, ctx.lang),
-                ),
+                actual=actual,
             )
 
 
