@@ -100,6 +100,7 @@ def has_text_layer(document: Document) -> bool:
 def load_pdf(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read the PDF at `path` into a Document, with its page geometry (`layout`) from the
     same reading; IngestError when it cannot be read."""
+    from gongwen.ingest.pdf_colour import with_colours
     from gongwen.ingest.pdf_content import read_layout
 
     path = Path(path)
@@ -123,7 +124,7 @@ def load_pdf(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document:
         raise
     except Exception as exc:  # pypdf raises many types for a damaged file
         raise unreadable(path, exc) from None
-    paragraphs = _paragraphs(lines)
+    paragraphs = with_colours(_paragraphs(lines), layout)
     if paragraphs:
         from gongwen.ingest.roles import assign_roles
 
@@ -184,7 +185,8 @@ def _lines(page: Any, number: int) -> list[_Line]:
             current.add(piece, x, real_size, face)
 
     page.extract_text(visitor_text=visit)
-    return [ln for ln in lines if ln.text]
+    # top to bottom: a text box or frame (a mark, a 署名) comes after the body in the stream
+    return sorted((ln for ln in lines if ln.text), key=lambda ln: -round(ln.y, 1))
 
 
 def _width(text: str, size: float) -> float:
