@@ -59,7 +59,8 @@ _NUMBER = (
     rf"(?P<serial>(?:\d|{_BLANK})*)\s*(?P<hao>号)"
 )
 # 发文字号, alone or with the last 签发人 on its line (上行文, 7.2.6): 某发〔2020〕3号 签发人：张伟
-DOC_NUMBER_LINE = re.compile(rf"^{_NUMBER}(?:\s+签发人\s*[：:].{{0,20}})?$")
+# (a PDF's text may have lost the spaces between them)
+DOC_NUMBER_LINE = re.compile(rf"^{_NUMBER}(?:\s*签发人\s*[：:].{{0,20}})?$")
 # 签发人 on a line of its own
 SIGNER_LINE = re.compile(r"^签发人\s*[：:].{0,20}$")
 # A 令号 or a 纪要's 期号 under its mark: 第1号, 第3期, 〔2020〕第3期

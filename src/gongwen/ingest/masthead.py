@@ -21,7 +21,7 @@ SECRECY = re.compile(r"^(?:绝密|机密|秘密)(?:\s*[★*]|$)")
 URGENCY = re.compile(r"^(?:特急|加急|特提|平急)$")
 ISSUER_MARK = re.compile(r"(?:文件|纪要)$")
 # a 纪要's line under its mark: the issuing office, then its date at the right
-OFFICE_AND_DATE = re.compile(r"^\S{2,30}\s{2,}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+OFFICE_AND_DATE = re.compile(r"^\S{2,30}?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 TRAILING_PUNCTUATION = re.compile(r"[。！？；：，、,.!?;:]$")
 
 MARK_MAX = 40  # characters of a mark line

@@ -38,7 +38,9 @@ SENTENCE_END = re.compile(r"[。！？；!?;：:]")
 TRAILING_PUNCTUATION = re.compile(r"[。！？；：，、,.!?;:]$")
 DATE_BLANK = re.compile(r"^[\dXxＸ×_＿ ]{2,4}\s*年[\dXxＸ×_＿ ]{0,2}月[\dXxＸ×_＿ ]{0,2}日$")
 # 表1 …, 图 2：…, 附表1-1 …: a caption, short and no sentence
-CAPTION = re.compile(r"^附?[表图]\s*[\d一二三四五六七八九十]+(?:\s*[-－.．]\s*\d+)?(?:[\s：:　]|$)")
+CAPTION = re.compile(
+    r"^附?[表图]\s*[\d一二三四五六七八九十]+(?:\s*[-－.．]\s*\d+)?(?:[\s：:　\u4e00-\u9fff]|$)"
+)
 SENTENCE = re.compile(r"[，。！？；,!?;]")  # a caption has none of these
 CAPTION_STYLE = re.compile(r"^(?:caption|题注)$", re.IGNORECASE)
 # Word's built-in heading styles, as styles.xml names them (WPS too), and their Chinese names
@@ -46,6 +48,7 @@ HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 
 HEADING_MAX = 40  # characters of a heading, or of its first sentence when the text runs on
 SHORT_LINE = 30  # 署名 lines, 主送 lines: short by nature
+BYLINE_INDENT = 4  # 字 in from the left: a PDF line set apart under its title
 JOINT_MAX = 8  # 署名 lines above a date: a 联合行文 stacks one issuer a line (7.3.5.2)
 TITLE_MIN_PT = 18.0  # 小二; a title is 二号 (22 pt), anything from 小二 up reads as one
 # ---------------------------------------------------------------------------------------
@@ -171,7 +174,11 @@ def _is_byline(p: Paragraph) -> bool:
         return False
     if NOTE.match(text):  # （2020年3月20日）, （市财政局局长 张伟）
         return p.alignment in (Alignment.CENTER, None)
-    return p.alignment == Alignment.CENTER and not TRAILING_PUNCTUATION.search(text)
+    if TRAILING_PUNCTUATION.search(text):
+        return False
+    if p.alignment is None:  # a PDF's line: set well in from the left, as a centred one is
+        return (_indent_chars(p) or 0) >= BYLINE_INDENT
+    return p.alignment == Alignment.CENTER
 
 
 def _is_recipient(p: Paragraph) -> bool:
