@@ -6,7 +6,8 @@ alignment, indents, full-width spaces, a frame, a text box or a table cell. The 
 the date does too, or starts no left of the 署名's first character (7.3.5.2 puts it 2 字 to
 the right of it, so a date shorter than the 署名 ends further in). Where the page is not
 known, a paragraph is at the right when right-aligned or pushed right by a left indent of at
-least `min_left_chars` 字.
+least `min_left_chars` 字. In a PDF, where its lines are drawn (against the standard's type
+area) is where it landed.
 
 A 联合行文 sets its issuers side by side (7.3.5.1: names in a row, a seal over each), in one
 line with gaps or in the cells of a borderless table: there the block is judged, not each
@@ -19,12 +20,14 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from gongwen import gbt9704 as g
 from gongwen.checks.context import Context, Hit
 from gongwen.checks.ruleset import Rule
 from gongwen.checks.text import ALIGNMENTS, date_paragraphs, in_text
 from gongwen.i18n import N_, t
 from gongwen.landing import Landing, landing
 from gongwen.model import Alignment, BoxKind, Document, Paragraph, Role
+from gongwen.units import Pt
 
 PARAMS: dict[str, Any] = {
     "min_left_chars": {"type": "number", "default": 8, "min": 0},
@@ -52,7 +55,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     dates = date_paragraphs(doc)
     if not signatures:
         return
-    if doc.format != "pdf":
+    if doc.format != "pdf" or doc.layout is not None:
         placed = signatures
         column = _landing(doc, signatures[-1])
         if _side_by_side(signatures):
@@ -84,7 +87,27 @@ def _side_by_side(signatures: list[Paragraph]) -> bool:
 
 
 def _landing(doc: Document, p: Paragraph) -> Landing | None:
+    if doc.format == "pdf":
+        return _drawn(doc, p)
     return landing(p, doc.sections[p.section] if p.section < len(doc.sections) else None)
+
+
+def _drawn(doc: Document, p: Paragraph) -> Landing | None:
+    """Where a PDF paragraph's last line is drawn, in 字 from the standard type area's left."""
+    if doc.layout is None or p.page is None or p.page > len(doc.layout.pages):
+        return None
+    tail = "".join(p.text.split())[-4:]
+    lines = doc.layout.pages[p.page - 1].lines
+    line = next((ln for ln in reversed(lines) if "".join(ln.text.split()).endswith(tail)), None)
+    if line is None or not tail:
+        return None
+    unit = Pt(line.size_pt or 16.0).mm
+    left = g.MARGIN_LEFT.mm
+    return Landing(
+        left=(line.left.mm - left) / unit,
+        right=(line.right.mm - left) / unit,
+        width=g.TYPE_WIDTH.mm / unit,
+    )
 
 
 def _placement(
