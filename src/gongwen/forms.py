@@ -61,6 +61,10 @@ _NUMBER = (
 # 发文字号, alone or with the last 签发人 on its line (上行文, 7.2.6): 某发〔2020〕3号 签发人：张伟
 # (a PDF's text may have lost the spaces between them)
 DOC_NUMBER_LINE = re.compile(rf"^{_NUMBER}(?:\s*签发人\s*[：:].{{0,20}})?$")
+# A template's date: 20XX年X月X日, ____年__月__日
+BLANK_DATE = re.compile(
+    rf"^(?:\d|{_BLANK}| ){{2,4}}\s*年(?:\d|{_BLANK}| ){{0,2}}月(?:\d|{_BLANK}| ){{0,2}}日$"
+)
 # 签发人 on a line of its own
 SIGNER_LINE = re.compile(r"^签发人\s*[：:].{0,20}$")
 # A 令号 or a 纪要's 期号 under its mark: 第1号, 第3期, 〔2020〕第3期

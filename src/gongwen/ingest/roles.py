@@ -18,9 +18,9 @@ import re
 from collections.abc import Sequence
 
 from gongwen import forms
-from gongwen.forms import HEADING_PATTERNS, NUMERIC_DATE, PAGE_NUMBER, is_instruction
+from gongwen.forms import BLANK_DATE, HEADING_PATTERNS, NUMERIC_DATE, PAGE_NUMBER, is_instruction
 from gongwen.forms import WRITTEN_DATE as DATE
-from gongwen.ingest.masthead import is_red, masthead, size
+from gongwen.ingest.masthead import TRAILING_PUNCTUATION, is_red, masthead, size
 from gongwen.model import Alignment, Paragraph, Part, Role
 
 # ---- the patterns, written once -------------------------------------------------------
@@ -35,8 +35,6 @@ NOTE = re.compile(r"^[（(].*[）)]$")
 IMPRINT = re.compile(r"^(?:抄\s*送|抄\s*报)\s*[：:]|印\s*发$")
 CLOSING = re.compile(r"^(?:特此|此复|此致|敬礼)")
 SENTENCE_END = re.compile(r"[。！？；!?;：:]")
-TRAILING_PUNCTUATION = re.compile(r"[。！？；：，、,.!?;:]$")
-DATE_BLANK = re.compile(r"^[\dXxＸ×_＿ ]{2,4}\s*年[\dXxＸ×_＿ ]{0,2}月[\dXxＸ×_＿ ]{0,2}日$")
 # 表1 …, 图 2：…, 附表1-1 …: a caption, short and no sentence
 CAPTION = re.compile(
     r"^附?[表图]\s*[\d一二三四五六七八九十]+(?:\s*[-－.．]\s*\d+)?(?:[\s：:　\u4e00-\u9fff]|$)"
@@ -101,7 +99,7 @@ def is_date(text: str) -> bool:
     """Whether the text is only a date (any of the forms people write, right or wrong, or a
     template's blank date: 20XX年X月X日, ____年__月__日)."""
     text = text.strip()
-    return bool(DATE.match(text) or NUMERIC_DATE.match(text) or DATE_BLANK.match(text))
+    return bool(DATE.match(text) or NUMERIC_DATE.match(text) or BLANK_DATE.match(text))
 
 
 def _header_footer_role(p: Paragraph, text: str) -> Role:
