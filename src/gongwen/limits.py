@@ -36,7 +36,16 @@ class Limits:
     """Time for one LibreOffice conversion run (.docx → PDF)."""
 
     case_bytes: int = 16 * MB
-    """Size of a case file (JSON); the sample of 26 departments is about 100 KB."""
+    """Size of a case file (JSON or .xlsx); the sample of 26 departments is about 100 KB."""
+
+    workbook_bytes: int = 64 * MB
+    """Uncompressed size of a case workbook (.xlsx): the declared sizes of all its parts."""
+
+    workbook_rows: int = 10_000
+    """Rows of one sheet of a case workbook; the sample's longest sheet has about 130."""
+
+    workbook_columns: int = 60
+    """Columns of one sheet of a case workbook that are read; the widest has 20."""
 
     def __post_init__(self) -> None:
         for name in self.__slots__:

@@ -9,14 +9,19 @@ owner-only mode of a temporary file.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import os
+import re
 import stat
 import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 
 def _umask() -> int:
@@ -72,6 +77,15 @@ def write_bytes(path: Path, data: bytes) -> None:
         fh.write(data)
 
 
+def write_new(path: Path, content: Callable[[], bytes], *, force: bool = False) -> Path:
+    """Write what `content` makes to `path` atomically; FileExistsError, before anything is
+    made, if `path` exists and not `force`."""
+    if path.exists() and not force:
+        raise FileExistsError(str(path))
+    write_bytes(path, content())
+    return path
+
+
 def write_text(path: Path, text: str) -> None:
     """Write `text` as UTF-8 to `path`, atomically."""
     write_bytes(path, text.encode("utf-8"))
@@ -103,3 +117,27 @@ def zip_members(data: bytes) -> list[tuple[str, bytes]]:
     """The members of the zip package `data`, in order."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         return [(name, package.read(name)) for name in package.namelist()]
+
+
+def xlsx_bytes(wb: Workbook, stamp: dt.datetime) -> bytes:
+    """The workbook `wb` saved so that the same content gives the same bytes: created and
+    modified at `stamp`, by gongwen, every zip entry dated `stamp`."""
+    wb.properties.creator = "gongwen"
+    wb.properties.created = stamp
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    modified = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    members = [
+        (
+            name,
+            re.sub(
+                rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                rb"\g<1>" + modified + rb"\g<2>",
+                content,
+            )
+            if name == "docProps/core.xml"
+            else content,
+        )
+        for name, content in zip_members(buffer.getvalue())
+    ]
+    return reproducible_zip(members, stamp.timetuple()[:6])

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
 from pathlib import Path
 
 from gongwen.case import Case
@@ -30,28 +28,21 @@ def ledger_bytes(case: Case, lang: str = DEFAULT_LANG) -> bytes:
     """
     from openpyxl import Workbook
 
+    from gongwen.writing import xlsx_bytes
+
     wb = Workbook()
     _ledger(wb.active, case, lang)
     _summary(wb.create_sheet(t(SUMMARY_SHEET, lang)), case, lang)
-    stamp = dt.datetime.combine(case.deadline, dt.time())
-    wb.properties.creator = "gongwen"
-    wb.properties.created = stamp
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return _reproducible(buffer.getvalue(), stamp)
+    return xlsx_bytes(wb, dt.datetime.combine(case.deadline, dt.time()))
 
 
 def write_ledger(
     case: Case, path: str | Path, lang: str = DEFAULT_LANG, *, force: bool = False
 ) -> Path:
     """Write the workbook atomically; FileExistsError if `path` exists and not `force`."""
-    from gongwen.writing import write_bytes
+    from gongwen.writing import write_new
 
-    path = Path(path)
-    if path.exists() and not force:
-        raise FileExistsError(str(path))
-    write_bytes(path, ledger_bytes(case, lang))
-    return path
+    return write_new(Path(path), lambda: ledger_bytes(case, lang), force=force)
 
 
 def _ledger(ws, case: Case, lang: str) -> None:  # type: ignore[no-untyped-def]
@@ -107,10 +98,13 @@ def _ledger(ws, case: Case, lang: str) -> None:  # type: ignore[no-untyped-def]
     status = DataValidation(type="list", formula1=f'"{labels}"', allow_blank=False)
     status.error = t(N_("choose a status from the list"), lang)
     status.errorTitle = t(N_("Rectification status"), lang)
+    status.showErrorMessage = True  # without it Excel takes any value without a word
     status.add(f"{letter('status')}{FIRST_ROW}:{letter('status')}{last}")
     date = DataValidation(type="date", operator="greaterThan", formula1="36526", allow_blank=True)
     date.error = t(N_("enter a date, such as 2020-05-08"), lang)
     date.errorTitle = t(N_("Rectified on"), lang)
+    date.showErrorMessage = True
+    date.errorStyle = "warning"  # a date typed as text (2020年5月8日) is read too
     date.add(f"{letter('rectified_on')}{FIRST_ROW}:{letter('rectified_on')}{last}")
     ws.add_data_validation(status)
     ws.add_data_validation(date)
@@ -158,24 +152,3 @@ def _summary(ws, case: Case, lang: str) -> None:  # type: ignore[no-untyped-def]
     for column, width in zip("ABCDE", (18, 8, 8, 12, 20), strict=True):
         ws.column_dimensions[column].width = width
     ws.freeze_panes = "A2"
-
-
-def _reproducible(data: bytes, stamp: dt.datetime) -> bytes:
-    """`data` with every zip entry dated `stamp` and the workbook's modified date `stamp`."""
-    from gongwen.writing import reproducible_zip, zip_members
-
-    modified = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    members = [
-        (
-            name,
-            re.sub(
-                rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                rb"\g<1>" + modified + rb"\g<2>",
-                content,
-            )
-            if name == "docProps/core.xml"
-            else content,
-        )
-        for name, content in zip_members(data)
-    ]
-    return reproducible_zip(members, stamp.timetuple()[:6])

@@ -17,12 +17,12 @@ from gongwen.i18n import DEFAULT_LANG, LANGS, N_, t
 from gongwen.ledger.sheet import (
     COLUMNS,
     LEDGER_SHEET,
+    cell_date,
     headings,
     issues_by_key,
     parse_status,
     status_label,
 )
-from gongwen.roster import parse_date
 
 
 class LedgerError(GongwenError):
@@ -185,12 +185,8 @@ def _text(value: object) -> str:
 def _date(value: object, lang: str) -> dt.date | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
     try:
-        return parse_date(str(value))
+        return cell_date(value)
     except ValueError:
         raise _Unusable(
             t(

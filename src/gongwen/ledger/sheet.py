@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
 from gongwen.case import Case, Department, Issue, IssueStatus
 from gongwen.i18n import LANGS, N_, t
+
+
+def cell_date(value: object) -> dt.date:
+    """The date a cell holds: a date or date-time cell, or text such as 2025年6月18日 or
+    2025-06-18; ValueError for anything else."""
+    from gongwen.roster import parse_date
+
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return parse_date(str(value))
+
 
 LEDGER_SHEET = N_("Issue ledger")
 SUMMARY_SHEET = N_("Summary")
