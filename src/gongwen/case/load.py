@@ -51,7 +51,7 @@ def load_case(
         found = problems(case)
         if found:
             raise CaseError([(p.path, p.message(lang)) for p in found])
-    return _resolve_paths(case, base) if base is not None else case
+    return resolve_paths(case, base) if base is not None else case
 
 
 def read_case(source: str | Path | Mapping[str, Any], lang: str = DEFAULT_LANG) -> Case:
@@ -222,7 +222,8 @@ def _resolve(settings: DocumentSettings, base: Path) -> DocumentSettings:
     return settings.model_copy(update={"seal_image": base / seal})
 
 
-def _resolve_paths(case: Case, base: Path) -> Case:
+def resolve_paths(case: Case, base: Path) -> Case:
+    """`case` with its relative paths (last year's file, seal images) taken from `base`."""
     update: dict[str, Any] = {}
     if isinstance(case.last_year, Path) and not case.last_year.is_absolute():
         update["last_year"] = base / case.last_year

@@ -7,9 +7,13 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gongwen.cli import print_case_error
-from gongwen.i18n import N_, t
+from gongwen.i18n import LANGS, N_, t
+
+if TYPE_CHECKING:
+    from gongwen.case import Case
 
 
 def add_parser(
@@ -53,7 +57,9 @@ def add_parser(
     imp.add_argument("-o", "--output", required=True, metavar="CASE.json")
     imp.add_argument("--force", action="store_true", help="overwrite an existing case file")
     for action in (draft, status, upgrade, export, imp):
-        action.add_argument("--lang", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        action.add_argument(
+            "--lang", choices=sorted(LANGS), default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
     return p
 
 
@@ -192,7 +198,7 @@ def _export(args: argparse.Namespace) -> int:
     from gongwen.workbook import write_workbook
 
     lang = args.lang
-    case = read_case(args.case, lang)
+    case = _rebased(read_case(args.case, lang), Path(args.case).parent, Path(args.output).parent)
     path = write_workbook(case, args.output, lang, force=args.force)
     print(
         t(
@@ -214,7 +220,7 @@ def _import(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.exists() and not args.force:
         raise FileExistsError(str(out))
-    case = import_workbook(args.workbook, lang)
+    case = _rebased(import_workbook(args.workbook, lang), Path(args.workbook).parent, out.parent)
     write_case(case, out, force=args.force)
     print(
         t(
@@ -225,3 +231,11 @@ def _import(args: argparse.Namespace) -> int:
         )
     )
     return 0
+
+
+def _rebased(case: Case, source: Path, target: Path) -> Case:
+    """`case`, read from a file in `source`, with its relative paths (seal images, last year's
+    case) made relative to `target`, where it is written: they name the same files."""
+    from gongwen.case.load import resolve_paths
+
+    return resolve_paths(case, _reference(source.resolve(), target.resolve()))

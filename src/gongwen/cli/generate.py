@@ -55,11 +55,15 @@ def run(args: argparse.Namespace) -> int:
     from gongwen.case import CaseError, load_case
     from gongwen.render import write_all
     from gongwen.workbook import SUFFIX, load_workbook_case
+    from gongwen.workbook.load import missing_files
 
     lang = args.lang
     load = load_workbook_case if args.case.lower().endswith(SUFFIX) else load_case
     try:
         case = load(args.case, lang=lang)
+        missing = missing_files(case, lang)  # a seal image named but not there: said, not raised
+        if missing:
+            raise CaseError(missing)
     except CaseError as exc:
         print_case_error(exc, lang, args.case)
         return 2

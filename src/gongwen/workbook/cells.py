@@ -11,13 +11,12 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any
 
 from gongwen.i18n import LANGS, N_, t
+from gongwen.ledger.sheet import cell_date
 from gongwen.roster import parse_date
 
-DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 TIME_FORMAT = 'yyyy"年"m"月"d"日" h:mm'
 TEXT_FORMAT = "@"
 SEP = "、"
@@ -104,14 +103,10 @@ class Day(Kind):
         return None if value is None else dt.datetime.combine(value, dt.time())
 
     def read(self, value: Any, ctx: Context) -> Any:
-        if isinstance(value, dt.datetime):
-            if value.time() != dt.time():
-                raise Bad(N_("a date, without a time of day"))
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
+        if isinstance(value, dt.datetime) and value.time() != dt.time():
+            raise Bad(N_("a date, without a time of day"))
         try:
-            return parse_date(str(value))
+            return cell_date(value)
         except ValueError:
             raise Bad(N_("not a date such as 2025年6月18日")) from None
 
@@ -126,13 +121,18 @@ class Moment(Kind):
     """A date and time; text such as 2025年6月18日 9:30 or 2025年6月18日下午3时 is read too."""
 
     def write(self, value: Any, ctx: Context) -> Any:
+        if isinstance(value, dt.datetime) and value.tzinfo is not None:
+            # a cell holds no time zone: the time would come back another value
+            raise Bad(N_("the time {time} names a time zone, which a cell cannot hold"), time=value)
         return value
 
     def read(self, value: Any, ctx: Context) -> Any:
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime | dt.time):
+            value = dt.datetime.combine(value, dt.time())
         if isinstance(value, dt.datetime):
+            if value.time() == dt.time():  # a date cell: no interview is held at midnight
+                raise Bad(N_("a date without the time of day: write it as 2025年6月18日 9:30"))
             return value
-        if isinstance(value, dt.date):
-            return dt.datetime.combine(value, dt.time())
         text = str(value).strip()
         m = re.fullmatch(r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(.*)", text)
         clock = _CLOCK.fullmatch(m[2]) if m and m[2].strip() else None
@@ -187,30 +187,57 @@ class Grade(Kind):
         return list(ctx.grades)
 
 
-def _joined(items: list[str], what: str) -> str:
-    """`items` in one cell: separated by 、, or one a line where an item holds a 、."""
+# Offices separate names with 、 and, as GB/T 9704 does in 抄送, with ，; some type , ; or spaces.
+_SEPARATORS = re.compile(r"[、，,；;]+")
+_SPACES = re.compile(r"[、，,；;\s]+")
+
+
+def _joined(items: list[str], what: str, spaces: bool = False) -> str:
+    """`items` in one cell: separated by 、, or one a line where an item holds a separator."""
     if any("\n" in item for item in items):
         raise Bad(N_("a {what} holds a line break: a cell cannot keep it apart"), what=what)
-    return ("\n" if any(SEP in item for item in items) else SEP).join(items)
+    apart = _SPACES if spaces else _SEPARATORS
+    return ("\n" if any(apart.search(_outside(item)) for item in items) else SEP).join(items)
 
 
-def _split(value: Any) -> list[str]:
+def _outside(text: str) -> str:
+    """`text` without what stands in brackets: a 、 inside （） separates nothing."""
+    return re.sub(r"（[^（）]*）|\([^()]*\)", "", text)
+
+
+def _split(value: Any, spaces: bool = False) -> list[str]:
+    """The items of a cell: one a line, else split at each separator outside brackets (and at
+    spaces, for plain names)."""
     text = _text(value)
-    parts = text.splitlines() if "\n" in text else text.split(SEP)
+    if "\n" in text:
+        parts = text.splitlines()
+    else:
+        apart = _SPACES if spaces else _SEPARATORS
+        parts, depth, start = [], 0, 0
+        for m in re.finditer(r"[（(]|[）)]|" + apart.pattern, text):
+            if m[0] in "（(":
+                depth += 1
+            elif m[0] in "）)":
+                depth = max(depth - 1, 0)
+            elif depth == 0:
+                parts.append(text[start : m.start()])
+                start = m.end()
+        parts.append(text[start:])
     return [p.strip() for p in parts if p.strip()]
 
 
 @dataclass(frozen=True, slots=True)
 class Names(Kind):
-    """Names in one cell separated by 、 (one a line where a name holds a 、)."""
+    """Names in one cell separated by 、 (， , ； and spaces read too; one a line where a name
+    holds one of them)."""
 
     def write(self, value: Any, ctx: Context) -> Any:
         if not value:
             return None
-        return _joined([str(v) for v in value], "name") if value else None
+        return _joined([str(v) for v in value], "name", spaces=True)
 
     def read(self, value: Any, ctx: Context) -> Any:
-        return _split(value)
+        return _split(value, spaces=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +249,7 @@ class Lines(Kind):
             return None
         if any("\n" in item for item in value):
             raise Bad(N_("a {what} holds a line break: a cell cannot keep it apart"), what="line")
-        return "\n".join(value) if value else None
+        return "\n".join(value)
 
     def read(self, value: Any, ctx: Context) -> Any:
         return [line.strip() for line in _text(value).splitlines() if line.strip()]
@@ -241,7 +268,7 @@ class Persons(Kind):
         for p in value:
             if "（" in p["name"]:
                 raise Bad(N_("the name {name} holds a bracket （"), name=p["name"])
-        return _joined([f"{p['name']}（{p['post']}）" for p in value], "person") if value else None
+        return _joined([f"{p['name']}（{p['post']}）" for p in value], "person")
 
     def read(self, value: Any, ctx: Context) -> Any:
         out = []
@@ -260,7 +287,7 @@ class Voters(Kind):
     def write(self, value: Any, ctx: Context) -> Any:
         if not value:
             return None
-        return _joined([f"{g['name']}（{g['entitled']}人）" for g in value], "group") or None
+        return _joined([f"{g['name']}（{g['entitled']}人）" for g in value], "group")
 
     def read(self, value: Any, ctx: Context) -> Any:
         out = []
@@ -283,7 +310,7 @@ class Headed(Kind):
             if "：" in item["title"] or "\n" in item["text"]:
                 msgid = N_("the heading {title} holds a ：, or its text a line break")
                 raise Bad(msgid, title=item["title"])
-        return "\n".join(f"{i['title']}：{i['text']}" for i in value) or None
+        return "\n".join(f"{i['title']}：{i['text']}" for i in value)
 
     def read(self, value: Any, ctx: Context) -> Any:
         out = []
@@ -307,7 +334,6 @@ class Share(Kind):
         text = _text(value).replace("／", "/")
         if not re.fullmatch(r"\d+/[1-9]\d*", text):
             raise Bad(N_("write the share as a fraction such as 1/2 or 2/3"))
-        Fraction(text)
         return text
 
 

@@ -6,7 +6,6 @@ The same case gives the same bytes: fixed document dates and zip entry times.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,22 +15,25 @@ from gongwen.case import Case
 from gongwen.i18n import DEFAULT_LANG, N_, t
 from gongwen.render.kinds import KINDS
 from gongwen.workbook.cells import Bad, Context, Day, Moment
+from gongwen.workbook.kinds import TEXT
 from gongwen.workbook.layout import (
     CONTENT,
-    DEPARTMENTS,
     ITEM,
+    KEY,
     NOTES,
     SHEETS,
-    STEP_NAMES,
-    VOTES,
+    STEP_KEYS,
     Column,
     Sheet,
+    columns,
+    heading,
+    step_label,
 )
+from gongwen.workbook.notes import HEADER_FILL, READ_ONLY_FILL, notes, styled_header
 from gongwen.workbook.where import WorkbookError
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
-    from pydantic import BaseModel
 
 SPARE_ROWS = 200  # rows below the last that keep the drop-downs, for rows a clerk adds
 Records = list[tuple[str, dict[str, Any]]]  # (JSON path of the record, the record)
@@ -42,7 +44,7 @@ def workbook_bytes(case: Case, lang: str = DEFAULT_LANG) -> bytes:
     case a workbook cannot hold (an embedded last year, a name with a line break)."""
     from openpyxl import Workbook
 
-    from gongwen.ledger.export import _reproducible
+    from gongwen.writing import xlsx_bytes
 
     ctx = Context(lang, tuple(case.scheme.names))
     data = case.model_dump(mode="python", by_alias=True)
@@ -59,40 +61,19 @@ def workbook_bytes(case: Case, lang: str = DEFAULT_LANG) -> bytes:
             _record(ws, sheet, rows[0], ctx, problems)
         else:
             _table(ws, columns(sheet, case), rows, ctx, problems)
-    _notes(wb.create_sheet(t(NOTES, lang)), case, lang)
+    notes(wb.create_sheet(t(NOTES, lang)), case, lang)
     if problems:
         raise WorkbookError(problems)
-    stamp = dt.datetime.combine(case.deadline, dt.time())
-    wb.properties.creator = "gongwen"
-    wb.properties.created = stamp
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return _reproducible(buffer.getvalue(), stamp)
+    return xlsx_bytes(wb, dt.datetime.combine(case.deadline, dt.time()))
 
 
 def write_workbook(
     case: Case, path: str | Path, lang: str = DEFAULT_LANG, *, force: bool = False
 ) -> Path:
     """Write the workbook atomically; FileExistsError if `path` exists and not `force`."""
-    from gongwen.writing import write_bytes
+    from gongwen.writing import write_new
 
-    path = Path(path)
-    if path.exists() and not force:
-        raise FileExistsError(str(path))
-    write_bytes(path, workbook_bytes(case, lang))
-    return path
-
-
-def per_report_votes(case: Case) -> bool:
-    """Each report is voted on: the case's survey holds no vote of the round."""
-    return case.survey is not None and case.survey.votes is None
-
-
-def columns(sheet: Sheet, case: Case) -> Sequence[Column]:
-    """The columns `sheet` has for `case`: the 测评 columns only where each report is voted on."""
-    if sheet is DEPARTMENTS and not per_report_votes(case):
-        return [c for c in sheet.columns if c not in VOTES]
-    return sheet.columns
+    return write_new(Path(path), lambda: workbook_bytes(case, lang), force=force)
 
 
 def records(key: str, data: dict[str, Any], lang: str) -> Records:
@@ -103,7 +84,7 @@ def records(key: str, data: dict[str, Any], lang: str) -> Records:
         return [("survey", data["survey"] or {})]
     if key == "team":
         team = data["team"]
-        return [
+        people = [
             ("team.leader", {"role": "leader", **team["leader"]}),
             *(
                 (f"team.deputies[{i}]", {"role": "deputy", **p})
@@ -114,28 +95,46 @@ def records(key: str, data: dict[str, Any], lang: str) -> Records:
                 for i, p in enumerate(team["members"])
             ),
         ]
+        return _numbered(people, "person")
     if key == "steps":
         return [
-            (f"steps.{k}", {"step": t(msgid, lang), "key": k, **data["steps"][k]})
-            for k, msgid in STEP_NAMES.items()
+            (
+                f"steps.{k}",
+                {
+                    "step": step_label(k, data["steps"][k]["name"], lang),
+                    "key": k,
+                    **data["steps"][k],
+                },
+            )
+            for k in STEP_KEYS
         ]
     if key == "departments":
-        return [(f"departments[{i}]", d) for i, d in enumerate(data["departments"])]
+        return _numbered(
+            [(f"departments[{i}]", d) for i, d in enumerate(data["departments"])], "department"
+        )
     if key == "issues":
-        return [
-            (
-                f"departments[{i}].issues[{j}]",
-                {**issue, "department": d["name"], "official": d["official"]["name"]},
-            )
-            for i, d in enumerate(data["departments"])
-            for j, issue in enumerate(d["issues"])
-        ]
+        return _numbered(
+            [
+                (
+                    f"departments[{i}].issues[{j}]",
+                    {**issue, "department": d["name"], "official": d["official"]["name"]},
+                )
+                for i, d in enumerate(data["departments"])
+                for j, issue in enumerate(d["issues"])
+            ],
+            "issue",
+        )
     if key in ("interviews", "supervisions"):
         return [
             (f"{key}[{i}]", {**item, "key": f"{key[:-1]}-{i + 1}"})
             for i, item in enumerate(data[key])
         ]
     return _documents(data)
+
+
+def _numbered(rows: Records, name: str) -> Records:
+    """`rows` each with the hidden key that keeps its place in the case: department-3."""
+    return [(base, {**record, "key": f"{name}-{n}"}) for n, (base, record) in enumerate(rows, 1)]
 
 
 def _documents(data: dict[str, Any]) -> Records:
@@ -170,29 +169,18 @@ def get(record: dict[str, Any], path: str) -> Any:
     return value
 
 
-def _styled_header(ws: Worksheet, headings: list[str], widths: list[float]) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.properties import PageSetupProperties
-
-    for number, (heading, width) in enumerate(zip(headings, widths, strict=True), start=1):
-        cell = ws.cell(row=1, column=number, value=heading)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="D9E1F2")
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        ws.column_dimensions[get_column_letter(number)].width = width
-    ws.freeze_panes = "B2"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-
-
-def _fill(ws: Worksheet, row: int, number: int, column: Column, value: Any, ctx: Context) -> None:
-    from openpyxl.styles import Alignment
+def _fill(ws: Worksheet, row: int, number: int, column: Column, value: Any) -> None:
+    from openpyxl.styles import Alignment, PatternFill
 
     cell = ws.cell(row=row, column=number, value=value)
+    if isinstance(value, str) and cell.data_type != "s":
+        # openpyxl takes "=…" for a formula and "#N/A" for an error; the clerk's words are text,
+        # and the quote prefix keeps Excel from reading them as a formula once edited
+        cell.data_type = "s"
+        cell.quotePrefix = True
     cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
+    if column.derived:
+        cell.fill = PatternFill("solid", fgColor=READ_ONLY_FILL)
     if column.kind.number_format:
         cell.number_format = column.kind.number_format
 
@@ -216,12 +204,17 @@ def _table(
 ) -> None:
     from openpyxl.utils import get_column_letter
 
-    _styled_header(ws, [t(c.heading, ctx.lang) for c in cols], [c.width for c in cols])
+    styled_header(
+        ws,
+        [heading(c, ctx.lang) for c in cols],
+        [c.width for c in cols],
+        [READ_ONLY_FILL if c.derived else HEADER_FILL for c in cols],
+    )
     for r, (base, record) in enumerate(rows, start=2):
         for n, column in enumerate(cols, start=1):
             path = f"{base}.{column.path}" if column.path else base
             value = _written(column, get(record, column.path), path, ctx, problems)
-            _fill(ws, r, n, column, value, ctx)
+            _fill(ws, r, n, column, value)
     last = len(rows) + 1 + SPARE_ROWS
     for n, column in enumerate(cols, start=1):
         letter = get_column_letter(n)
@@ -238,21 +231,17 @@ def _record(
     ctx: Context,
     problems: list[tuple[str, str]],
 ) -> None:
-    from gongwen.workbook.layout import KEY, TEXT
-
     base, record = row
-    _styled_header(
+    styled_header(
         ws, [t(ITEM, ctx.lang), t(CONTENT, ctx.lang), t(KEY.heading, ctx.lang)], [24, 60, 12]
     )
     ws.column_dimensions["C"].hidden = True
     label = Column("label", ITEM, TEXT, None)
     for r, column in enumerate(sheet.columns, start=2):
         path = f"{base}.{column.path}" if base else column.path
-        _fill(ws, r, 1, label, t(column.heading, ctx.lang), ctx)
-        _fill(
-            ws, r, 2, column, _written(column, get(record, column.path), path, ctx, problems), ctx
-        )
-        _fill(ws, r, 3, KEY, column.key, ctx)
+        _fill(ws, r, 1, label, t(column.heading, ctx.lang))
+        _fill(ws, r, 2, column, _written(column, get(record, column.path), path, ctx, problems))
+        _fill(ws, r, 3, KEY, column.key)
         _validate(ws, column, f"B{r}", ctx)
     _heights(ws)
 
@@ -298,59 +287,6 @@ def _validate(ws: Worksheet, column: Column, where: str, ctx: Context) -> None:
     else:
         return
     rule.errorTitle = t(column.heading, ctx.lang)
+    rule.showErrorMessage = True  # without it Excel takes any value without a word
     rule.add(where)
     ws.add_data_validation(rule)
-
-
-def _notes(ws: Worksheet, case: Case, lang: str) -> None:
-    """说明: what each column means (the case schema's descriptions) and how to fill it in."""
-    from openpyxl.styles import Alignment
-
-    headings = [
-        t(h, lang)
-        for h in (
-            N_("Sheet of the workbook"),
-            N_("Column of the sheet"),
-            N_("What it holds"),
-            N_("How to fill it in"),
-        )
-    ]
-    _styled_header(ws, headings, [14, 16, 60, 36])
-    row = 2
-    ctx = Context(lang, tuple(case.scheme.names))
-    for sheet in SHEETS:
-        for column in columns(sheet, case):
-            values = [
-                t(sheet.title, lang),
-                t(column.heading, lang),
-                meaning(column, lang),
-                how(column, ctx),
-            ]
-            for n, value in enumerate(values, start=1):
-                ws.cell(row=row, column=n, value=value).alignment = Alignment(
-                    wrap_text=True, vertical="top"
-                )
-            row += 1
-
-
-def meaning(column: Column, lang: str) -> str:
-    """What the column holds: its model field's description, in `lang`."""
-    if column.hidden:
-        return t(N_("matches the row back to the case: do not edit it"), lang)
-    if column.derived or column.about is None:
-        return t(N_("shown for reference; not read back"), lang)
-    return "；".join(_described(f, lang) for f in (column.about, column.also) if f is not None)
-
-
-def _described(about: tuple[type[BaseModel], str], lang: str) -> str:
-    """The description of the field `about` names (its model's docstring for ""), in `lang`."""
-    model, name = about
-    text = model.model_fields[name].description if name else model.__doc__
-    return t(text or name, lang)
-
-
-def how(column: Column, ctx: Context) -> str:
-    """How a clerk fills the column in, with its choices where it has a list."""
-    text = t(column.kind.how, ctx.lang)
-    choices = column.kind.choices(ctx)
-    return f"{text}：{'、'.join(choices)}" if choices else text

@@ -7,11 +7,12 @@ cell it is, and the model field whose description the sheet 说明 gives. A *rec
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from gongwen.case.documents import Circular, DocumentSettings, FeedbackSettings, Form, Report
+from gongwen.case.documents import Circular, DocumentSettings, FeedbackSettings, Report
 from gongwen.case.model import (
     Case,
     Department,
@@ -26,63 +27,28 @@ from gongwen.case.model import (
     Supervision,
     Team,
 )
-from gongwen.i18n import N_
+from gongwen.i18n import N_, t
 from gongwen.ledger.sheet import COLUMNS as LEDGER_COLUMNS
-from gongwen.ledger.sheet import DATE_FORMAT, STATUS_LABELS
 from gongwen.survey import Rule, Survey, Votes
-from gongwen.workbook.cells import (
-    TEXT_FORMAT,
-    TIME_FORMAT,
-    YES_NO,
-    Choice,
-    Day,
-    Grade,
-    Grading,
-    Headed,
-    Kind,
-    Lines,
-    Moment,
-    Names,
-    Persons,
-    Share,
-    Voters,
-    Whole,
-)
-
-TEXT = Kind(N_("text"))
-NUMBER = Whole(N_("a whole number"))
-DATE = Day(N_("a date, e.g. 2025年6月18日"), DATE_FORMAT)
-TIME = Moment(N_("a date and time, e.g. 2025年6月18日 9:30"), TIME_FORMAT)
-YES = Choice(N_("是 or 否, from the list"), labels=YES_NO)
-NAMES = Names(N_("names separated by 、"))
-LINES = Lines(N_("one item a line (Alt+Enter starts a new line in a cell)"))
-PERSONS = Persons(N_("姓名（职务）, separated by 、"))
-HEADED = Headed(N_("one item a line, written 标题：内容"))
-SHARE = Share(N_("a fraction such as 1/2 or 2/3"), TEXT_FORMAT)
-GRADE = Grade(N_("a grade of the case's scheme, from the list"))
-STATUS = Choice(N_("a status, from the list"), labels=STATUS_LABELS)
-FORM = Choice(
-    N_("a form, from the list"),
-    labels={
-        Form.FILE: N_("文件格式"),
-        Form.LETTER: N_("信函格式"),
-        Form.PLAIN: N_("no 版头"),
-    },
-)
-BASE = Choice(
-    N_("a base, from the list"),
-    labels={"entitled": N_("those entitled (应到)"), "cast": N_("ballots cast (实到)")},
-)
-GRADING = Grading(
-    N_("grades best first: 优秀/良好/合格/不合格, or each with its class: 甲（表扬）/乙（不通过）")
-)
-ROLE = Choice(
-    N_("a role, from the list"),
-    labels={
-        "leader": N_("team leader"),
-        "deputy": N_("deputy team leader"),
-        "member": N_("team member"),
-    },
+from gongwen.workbook.cells import Kind
+from gongwen.workbook.kinds import (
+    BASE,
+    DATE,
+    FORM,
+    GRADE,
+    GRADING,
+    HEADED,
+    LINES,
+    NAMES,
+    NUMBER,
+    PERSONS,
+    ROLE,
+    SHARE,
+    STATUS,
+    TEXT,
+    TIME,
+    VOTERS,
+    YES,
 )
 
 
@@ -115,6 +81,9 @@ def col(
 
 
 KEY = Column("key", N_("Key (do not edit)"), TEXT, None, "key", width=12, hidden=True)
+# The same hidden column where it only keeps the case's order: a sorted sheet reads back in it.
+ORDER = Column("order", KEY.heading, TEXT, None, "key", width=12, hidden=True)
+READ_ONLY = N_(" (read-only)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +94,7 @@ class Sheet:
     title: str  # msgid
     columns: tuple[Column, ...]
     record: bool = False  # one record, a row per field
+    ordered: bool = False  # rows are read back in the order of their keys, new rows after
 
     def column(self, key: str) -> Column:
         """The column called `key`."""
@@ -187,7 +157,9 @@ TEAM = Sheet(
         col("role", N_("Role in the team"), ROLE, (Team, ""), 10),
         col("name", N_("Name of the person"), TEXT, (Person, "name"), 12),
         col("post", N_("Post held"), TEXT, (Person, "post"), 44),
+        ORDER,
     ),
+    ordered=True,
 )
 
 STEPS = Sheet(
@@ -224,7 +196,9 @@ DEPARTMENTS = Sheet(
         col("requirement", N_("Requirement on the report"), TEXT, (Department, "requirement"), 30),
         col("redo_by", N_("Redo by"), DATE, (Department, "redo_by"), 15),
         *VOTES,
+        ORDER,
     ),
+    ordered=True,
 )
 
 _LEDGER = {c.key: c for c in LEDGER_COLUMNS}
@@ -252,7 +226,9 @@ ISSUES = Sheet(
         _ledger("rectified_on", "rectified_on", DATE, (Issue, "rectified_on")),
         col("note", N_("Where it stands"), TEXT, (Issue, "note"), 24),
         col("carried_from", N_("Carried over from"), NUMBER, (Issue, "carried_from"), 10),
+        ORDER,
     ),
+    ordered=True,
 )
 
 SURVEY = Sheet(
@@ -262,7 +238,7 @@ SURVEY = Sheet(
         col(
             "voters",
             N_("Who may vote"),
-            Voters(N_("名称（21人）, separated by 、")),
+            VOTERS,
             (Survey, "voters"),
         ),
         col("date", N_("Date of the vote"), DATE, (Survey, "date")),
@@ -296,6 +272,7 @@ INTERVIEWS = Sheet(
         col("contact", N_("Contact person"), TEXT, (Interview, "contact"), 22),
         KEY,
     ),
+    ordered=True,
 )
 
 SUPERVISIONS = Sheet(
@@ -315,6 +292,7 @@ SUPERVISIONS = Sheet(
         *_meeting(),
         KEY,
     ),
+    ordered=True,
 )
 
 DOCUMENTS = Sheet(
@@ -365,11 +343,34 @@ SHEETS = (
 NOTES = N_("Notes on the columns")
 ITEM, CONTENT = N_("Item of the record"), N_("Content of the item")
 
-# The five steps, by their key in the case, with the names of the rules the project began with.
-STEP_NAMES = {
-    "team": N_("成立专班"),
-    "individual": N_("分散审阅"),
-    "collective": N_("集中评阅"),
-    "extended": N_("延伸评阅"),
-    "drafting": N_("拟定报告"),
-}
+# The five steps in the case's order; the sheet names each by its place, beside the name the
+# rules this project began with only where the office gives the step no name of its own.
+STEP_KEYS = ("team", "individual", "collective", "extended", "drafting")
+ORDINALS = (N_("Step 1"), N_("Step 2"), N_("Step 3"), N_("Step 4"), N_("Step 5"))
+
+
+def per_report_votes(case: Case) -> bool:
+    """Each report is voted on: the case's survey holds no vote of the round."""
+    return case.survey is not None and case.survey.votes is None
+
+
+def columns(sheet: Sheet, case: Case) -> Sequence[Column]:
+    """The columns `sheet` has for `case`: the 测评 columns only where each report is voted on."""
+    if sheet is DEPARTMENTS and not per_report_votes(case):
+        return [c for c in sheet.columns if c not in VOTES]
+    return sheet.columns
+
+
+def step_label(key: str, name: str | None, lang: str) -> str:
+    """What the read-only column 环节 shows: 第一步, or 第一步（成立专班） for an unnamed step."""
+    from gongwen.render.contexts.report import STEP_NAMES
+
+    index = STEP_KEYS.index(key)
+    ordinal = t(ORDINALS[index], lang)
+    return ordinal if name else f"{ordinal}（{STEP_NAMES[index]}）"
+
+
+def heading(column: Column, lang: str) -> str:
+    """The column's heading as the workbook shows it, a read-only one marked so."""
+    text = t(column.heading, lang)
+    return text + t(READ_ONLY, lang) if column.derived else text

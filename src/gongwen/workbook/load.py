@@ -54,7 +54,7 @@ def load_workbook_case(
     """The case in the workbook at `path`, ready to generate from, as `load_case` gives it:
     a draft or a place still to decide refused, seal and last-year paths taken relative to
     the workbook's folder."""
-    from gongwen.case.load import _resolve_paths
+    from gongwen.case.load import resolve_paths
 
     path = Path(path)
     _, parsed = _read(path, lang)
@@ -62,7 +62,29 @@ def load_workbook_case(
         case = load_case(parsed.data, lang, allow_draft=allow_draft)
     except CaseError as exc:
         raise parsed.places.translated(exc, lang) from None
-    return _resolve_paths(case, path.parent)
+    case = resolve_paths(case, path.parent)
+    missing = missing_files(case, lang)
+    if missing:
+        raise WorkbookError([(parsed.places.said(p, lang), text) for p, text in missing])
+    return case
+
+
+def missing_files(case: Case, lang: str = DEFAULT_LANG) -> list[tuple[str, str]]:
+    """(JSON path, message) for each seal image the case names that is not a file."""
+    from gongwen.case.errors import message
+
+    documents = [
+        ("report", case.report),
+        ("circular", case.circular),
+        ("feedback", case.feedback),
+        *((f"interviews[{i}].document", x.document) for i, x in enumerate(case.interviews)),
+        *((f"supervisions[{i}].document", x.document) for i, x in enumerate(case.supervisions)),
+    ]
+    return [
+        (f"{path}.seal_image", f"{message('no_such_file', None, lang)}: {d.seal_image}")
+        for path, d in documents
+        if d.seal_image is not None and not Path(d.seal_image).is_file()
+    ]
 
 
 def undecided_in(path: str | Path, lang: str = DEFAULT_LANG) -> list[tuple[str, str]]:

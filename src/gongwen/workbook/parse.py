@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from gongwen.case.errors import message
 from gongwen.case.model import SCHEMA_VERSION
@@ -22,36 +22,25 @@ from gongwen.workbook.layout import (
     ISSUES,
     NOTES,
     SHEETS,
-    STEP_NAMES,
+    STEP_KEYS,
     STEPS,
     SUPERVISIONS,
     SURVEY,
     TEAM,
     Sheet,
+    step_label,
 )
 from gongwen.workbook.read import Parsed, Reader, Row
-from gongwen.workbook.where import Place, WorkbookError
-
-if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet
+from gongwen.workbook.source import Grid, grids
+from gongwen.workbook.where import Place
 
 Data = dict[str, Any]
 
 
 def parse(path: Path, lang: str) -> Parsed:
     """The case data the workbook at `path` holds; WorkbookError if it is no workbook at all."""
-    from openpyxl import load_workbook
-
-    where = str(path)
-    if not path.is_file():
-        raise WorkbookError([(where, message("no_such_file", None, lang))])
-    try:
-        wb = load_workbook(path, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
-        msgid = N_("cannot read the workbook: {error}")
-        raise WorkbookError([(where, t(msgid, lang, error=exc))]) from None
     reader = Reader(lang, ())
-    sheets = _sheets(wb, reader)
+    sheets = _sheets(grids(path, lang), reader)
     data: Data = {"version": SCHEMA_VERSION}
     for sheet, owns, put in _ORDER:
         ws = sheets.get(sheet.key)
@@ -63,12 +52,12 @@ def parse(path: Path, lang: str) -> Parsed:
     return Parsed(data, reader.places, reader.problems, reader.bad)
 
 
-def _sheets(wb: Any, reader: Reader) -> dict[str, Worksheet]:
+def _sheets(found: list[Grid], reader: Reader) -> dict[str, Grid]:
     """The workbook's sheets by the key of the sheet they are; unknown ones are problems."""
     titles = {t(s.title, lang).casefold(): s for s in SHEETS for lang in LANGS}
     notes = {t(NOTES, lang).casefold() for lang in LANGS}
-    out: dict[str, Worksheet] = {}
-    for ws in wb.worksheets:
+    out: dict[str, Grid] = {}
+    for ws in found:
         title = ws.title.strip().casefold()
         sheet = titles.get(title)
         if sheet is not None and sheet.key not in out:
@@ -83,7 +72,7 @@ def _sheets(wb: Any, reader: Reader) -> dict[str, Worksheet]:
     return out
 
 
-def _basics(reader: Reader, ws: Worksheet, sheet: Sheet, data: Data) -> None:
+def _basics(reader: Reader, ws: Grid, sheet: Sheet, data: Data) -> None:
     row = reader.record(ws, sheet)
     reader.put(data, "", row)
     draft = data.pop("is_draft", None)
@@ -95,9 +84,13 @@ def _basics(reader: Reader, ws: Worksheet, sheet: Sheet, data: Data) -> None:
         del data["draft"]
 
 
-def _survey(reader: Reader, ws: Worksheet, sheet: Sheet, data: Data) -> None:
+def _survey(reader: Reader, ws: Grid, sheet: Sheet, data: Data) -> None:
     survey = data.get("survey", {})  # the rule is on 基本信息
     reader.put(survey, "survey", reader.record(ws, sheet))
+    rule = survey.get("rule", {})
+    if set(survey) == {"rule"} and all(f"survey.rule.{k}" in reader.cleared for k in rule):
+        data.pop("survey", None)  # only the rule's yes/no cells, left empty: a case without a vote
+        return
     if survey:
         data["survey"] = survey
 
@@ -111,7 +104,7 @@ def _missing(reader: Reader, row: Row, path: str) -> bool:
     return True
 
 
-def _team(reader: Reader, ws: Worksheet, sheet: Sheet, data: Data) -> None:
+def _team(reader: Reader, ws: Grid, sheet: Sheet, data: Data) -> None:
     team = data.setdefault("team", {})
     for row in reader.table(ws, sheet):
         if _missing(reader, row, "role"):
@@ -146,28 +139,37 @@ def _keyed(reader: Reader, row: Row, known: dict[str, Any], seen: set[str]) -> s
     return None
 
 
-def _steps(reader: Reader, ws: Worksheet, sheet: Sheet, data: Data) -> None:
+def _steps(reader: Reader, ws: Grid, sheet: Sheet, data: Data) -> None:
     steps: Data = data.setdefault("steps", {})
     seen: set[str] = set()
     for row in reader.table(ws, sheet):
-        key = _keyed(reader, row, STEP_NAMES, seen)
-        if key is not None:
-            steps[key] = {}
-            reader.put(steps[key], f"steps.{key}", row)
-    for key, msgid in STEP_NAMES.items():
+        key = _keyed(reader, row, dict.fromkeys(STEP_KEYS), seen)
+        if key is None:
+            continue
+        steps[key] = {}
+        reader.put(steps[key], f"steps.{key}", row)
+        labels = {step_label(key, name, lang) for lang in LANGS for name in ("", "named")}
+        _shown(reader, row, "step", labels)
+        start, end = row.values.get("start"), row.values.get("end")
+        if start is not None and end is not None and end < start:
+            # said at the cell, and not again at the row as the case's validation says it
+            reader.problem(row.places["end"], t(N_("the end is before the start"), reader.lang))
+            reader.bad.add(row.place.said(reader.lang))
+    for key in STEP_KEYS:
         if key not in seen:
-            text = t(N_("no row for the step {step}"), reader.lang, step=t(msgid, reader.lang))
+            step = step_label(key, None, reader.lang)
+            text = t(N_("no row for the step {step}"), reader.lang, step=step)
             reader.problem(Place(ws.title), text)
 
 
-def _departments(reader: Reader, ws: Worksheet, sheet: Sheet, data: Data) -> None:
+def _departments(reader: Reader, ws: Grid, sheet: Sheet, data: Data) -> None:
     departments: list[Data] = data.setdefault("departments", [])
     for row in reader.table(ws, sheet):
         departments.append({})
         reader.put(departments[-1], f"departments[{len(departments) - 1}]", row)
 
 
-def _issues(reader: Reader, ws: Worksheet, sheet: Sheet, data: Data) -> None:
+def _issues(reader: Reader, ws: Grid, sheet: Sheet, data: Data) -> None:
     departments: list[Data] = data.get("departments", [])
     index = {d.get("name"): i for i, d in reversed(list(enumerate(departments)))}
     for row in reader.table(ws, sheet):
@@ -178,13 +180,15 @@ def _issues(reader: Reader, ws: Worksheet, sheet: Sheet, data: Data) -> None:
             text = message("unknown_department", {"value": name}, reader.lang)
             reader.problem(row.places["department"], text)
             continue
+        official = departments[index[name]].get("official", {}).get("name")
+        _shown(reader, row, "official", {official})
         issues = departments[index[name]].setdefault("issues", [])
         issues.append({})
         row.places.pop("department")
         reader.put(issues[-1], f"departments[{index[name]}].issues[{len(issues) - 1}]", row)
 
 
-def _items(reader: Reader, ws: Worksheet, sheet: Sheet, data: Data) -> None:
+def _items(reader: Reader, ws: Grid, sheet: Sheet, data: Data) -> None:
     """Interviews or supervisions, in the sheet's order, each remembered by its key."""
     items: list[Data] = data.setdefault(sheet.key, [])
     for row in reader.table(ws, sheet):
@@ -205,7 +209,7 @@ _POINTS = {"report": "proposals", "circular": "requirements"}
 _OWN = ("report", "circular", "feedback")  # the documents of the round, not of an item
 
 
-def _documents(reader: Reader, ws: Worksheet, sheet: Sheet, data: Data) -> None:
+def _documents(reader: Reader, ws: Grid, sheet: Sheet, data: Data) -> None:
     """Each document row under its key: the three of the round, each interview's and decision's."""
     known: dict[str, tuple[str, Data, Place | None]] = {key: (key, data, None) for key in _OWN}
     known.update(
@@ -217,6 +221,8 @@ def _documents(reader: Reader, ws: Worksheet, sheet: Sheet, data: Data) -> None:
         if key is None:
             continue
         path, owner, _ = known[key]
+        label = KINDS[key if key in _OWN else _KIND[key.partition("-")[0]]].label
+        _shown(reader, row, "document", {label}, prefix=True)
         msgid = N_("only the review report and the circular have proposals or requirements")
         _only(reader, row, "points", key in _POINTS, msgid)
         msgid = N_("only the feedback letters have a rectification deadline")
@@ -232,6 +238,26 @@ def _documents(reader: Reader, ws: Worksheet, sheet: Sheet, data: Data) -> None:
         else:
             text = t(N_("no row in the sheet of documents for this one's document"), reader.lang)
         reader.problem(place or Place(ws.title), text)
+
+
+_KIND = {"interview": "interview", "supervision": "decision"}
+
+
+def _shown(reader: Reader, row: Row, path: str, allowed: set[Any], *, prefix: bool = False) -> None:
+    """A read-only cell changed from what it shows is said: what is typed there is read nowhere."""
+    if path not in row.shown:
+        return
+    value, place = row.shown[path]
+    text = str(value).strip()
+    if text in allowed or (prefix and any(text.startswith(str(a)) for a in allowed)):
+        return
+    msgid = N_("a read-only column, shown for reference and not read back: change {what} instead")
+    what = {
+        "official": t(N_("the responsible official on the sheet of departments"), reader.lang),
+        "step": t(N_("the name used for the step"), reader.lang),
+        "document": t(N_("the columns of the document's row"), reader.lang),
+    }[path]
+    reader.problem(place, t(msgid, reader.lang, what=what))
 
 
 def _only(reader: Reader, row: Row, path: str, allowed: bool, msgid: str) -> None:
