@@ -24,8 +24,8 @@ fonts:
 # a case from the results and count what people must still decide in it,
 # export the sample case's issue ledger and read it back, then generate the review round's
 # documents from both sample cases (a city's and a county's), as .docx and (where LibreOffice
-# is) PDF; last, write the city's case as the office's workbook, read it back, and generate
-# from the workbook itself.
+# is) PDF; last, write the city's case as the office's workbook, read it back, generate
+# from the workbook itself, and check the case and the documents are those of the JSON.
 # Exit 1 means "findings" (check) or "no PDF" (generate): a demo shows them, it does not stop.
 demo: venv
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then bash fonts/install.sh; fi
@@ -48,6 +48,11 @@ demo: venv
 	$(PY) -m gongwen case export samples/case.json -o $(OUT)/评阅工作簿.xlsx --force
 	$(PY) -m gongwen case import $(OUT)/评阅工作簿.xlsx -o $(OUT)/case-from-workbook.json --force
 	$(PY) -m gongwen generate $(OUT)/评阅工作簿.xlsx -o $(OUT)/documents-from-workbook --force
+	$(PY) -c "import sys; from gongwen.case import read_case as r; \
+		sys.exit(r('samples/case.json') != r('$(OUT)/case-from-workbook.json'))"
+	$(PY) -m gongwen generate samples/case.json -o $(OUT)/documents-from-json --force >/dev/null
+	diff -r $(OUT)/documents-from-json $(OUT)/documents-from-workbook \
+		&& echo "the workbook gives the same case and the same documents"
 
 # pytest exits 5 when it collects nothing: that is a failure of the suite, said plainly.
 test: venv
