@@ -65,7 +65,7 @@ class Options:
     register: tuple[Receipt, ...] = ()
     last_year_issues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     limits: Limits = DEFAULT_LIMITS  # what one submitted file may cost (size, parts, pages, time)
-    tables: tuple[Path, ...] = ()  # the roster and register files: never checked as submissions
+    tables: tuple[Path, ...] = ()  # roster, register, the copies' folder: never submissions
     # legacy files (.doc, .rtf, .wps) and the .docx LibreOffice made of each, by str(path)
     legacy: Mapping[str, Conversion] = field(default_factory=dict)
 
@@ -236,9 +236,14 @@ def files_with_suffix(paths: Iterable[str | Path], suffix: str) -> list[Path]:
 
 
 def submissions(paths: Iterable[str | Path], tables: Iterable[Path] = ()) -> list[Path]:
-    """The files under `paths` to check: all but the roster and register kept among them."""
-    skipped = {_same_file_key(t) for t in tables}
-    return [p for p in walk(paths) if _same_file_key(p) not in skipped]
+    """The files under `paths` to check: all but the roster and register kept among them, and
+    none found below a folder among `tables` (the marked-up copies') unless named itself."""
+    paths = list(paths)
+    skipped = {_same_file_key(Path(t)) for t in tables}
+    below = tuple(key + os.sep for key in skipped if os.path.isdir(key))
+    named = {_same_file_key(Path(p)) for p in paths if not Path(p).is_dir()}
+    found = ((p, _same_file_key(p)) for p in walk(paths))
+    return [p for p, k in found if k not in skipped and (k in named or not k.startswith(below))]
 
 
 def _same_file_key(path: Path) -> str:

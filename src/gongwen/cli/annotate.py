@@ -25,6 +25,7 @@ def add_parser(
     )
     check_arguments(p)
     p.add_argument("-o", "--outdir", required=True, help="folder for the marked-up copies")
+    p.add_argument("--force", action="store_true", help="replace copies already in OUTDIR")
     stamp_arguments(p)
     return p
 
@@ -33,6 +34,6 @@ def run(args: argparse.Namespace) -> int:
     """Check, write the copies, and return 0, 1 or 2."""
     from gongwen.cli.check import run as check
 
-    args.format, args.output, args.also_json, args.force = None, None, None, False
+    args.format, args.output, args.also_json = None, None, None
     args.annotate = args.outdir
     return check(args)

@@ -31,7 +31,8 @@ def add_parser(
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.add_argument("-o", "--output", help="write the result to this file instead of stdout")
     p.add_argument("--also-json", metavar="FILE", help="also write the JSON result to FILE")
-    p.add_argument("--force", action="store_true", help="overwrite existing -o/--also-json files")
+    p.add_argument("--force", action="store_true",
+                   help="overwrite existing -o/--also-json files and copies")  # fmt: skip
     p.add_argument(
         "--annotate",
         metavar="OUTDIR",
@@ -183,6 +184,16 @@ def run(args: argparse.Namespace) -> int:
             t(N_("gongwen: no such file or folder: {path}"), lang, path=missing[0]), file=sys.stderr
         )
         return 2
+    copies = getattr(args, "annotate", None)
+    if copies:
+        from gongwen.cli.copies import outdir_problem
+
+        problem = outdir_problem(args)
+        if problem:
+            print(t(N_("gongwen: {message}"), lang, message=problem), file=sys.stderr)
+            return 2
+        # a copies' folder inside a folder of submissions holds no submission
+        options = dataclasses.replace(options, tables=(*options.tables, Path(copies)))
     existing = [f for f in (args.output, args.also_json) if f and Path(f).exists()]
     if existing and not args.force:
         print(
@@ -208,7 +219,6 @@ def run(args: argparse.Namespace) -> int:
         spool = stack.enter_context(
             tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", prefix="gongwen-")
         )
-        copies = getattr(args, "annotate", None)
         if copies:  # the legacy files' .docx must outlive the check: the copies are made of it
             from gongwen.batch import submissions
             from gongwen.ingest.legacy import converted
@@ -223,7 +233,10 @@ def run(args: argparse.Namespace) -> int:
         if copies:
             from gongwen.cli.copies import write_copies
 
-            if not write_copies(args, options, files, _read_back(spool, summary), summary):
+            def again() -> Iterator[FileResult]:
+                return _read_back(spool, summary)
+
+            if not write_copies(args, options, files, again, summary):
                 return 2
     return 1 if summary.has_errors else 0
 
