@@ -3,9 +3,13 @@ were saved from, one LibreOffice run for a batch, IO005 with the reason where it
 
 from __future__ import annotations
 
+import contextlib
 import io
 import shutil
+import socket
 import subprocess
+import threading
+import time
 from pathlib import Path
 
 import docx
@@ -132,3 +136,62 @@ def test_the_marked_up_copy_of_a_doc_is_a_docx(saved, tmp_path, capsys):
     assert sum(t.startswith("GB601") for t in texts) == sum(
         f.code == "GB601" for f in result.findings
     )
+
+
+@pytest.fixture
+def listener():
+    """A local TCP listener on 127.0.0.1: its port, and the requests that reached it."""
+    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    server.settimeout(0.2)
+    heard: list[bytes] = []
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = server.accept()
+            except TimeoutError:
+                continue
+            with connection:
+                connection.settimeout(2)
+                with contextlib.suppress(OSError):
+                    heard.append(connection.recv(4096))
+                    connection.sendall(b"HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield server.getsockname()[1], heard
+    stop.set()
+    thread.join()
+    server.close()
+
+
+LINKED = {
+    "web.doc": '<html><head><link rel="stylesheet" href="http://127.0.0.1:{port}/style.css">'
+    '</head><body><p>青山市人大常委会</p><img src="http://127.0.0.1:{port}/pixel.png">'
+    "<p>正文</p></body></html>",
+    "bom.doc": '\ufeff<!DOCTYPE html>\n<html><body><img src="http://127.0.0.1:{port}/a.png">'
+    "<p>正文</p></body></html>",
+    "word2003.doc": '<?xml version="1.0"?><?mso-application progid="Word.Document"?>'
+    '<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml">'
+    "<w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:wordDocument>"
+    '<img src="http://127.0.0.1:{port}/b.png"/>',
+    "picture.rtf": r'{\rtf1\ansi {\field{\*\fldinst INCLUDEPICTURE "http://127.0.0.1:{port}/c.png"'
+    r" \\d}{\fldrslt x}} 正文}",
+}
+
+
+@pytest.mark.parametrize("name", sorted(LINKED))
+def test_checking_a_file_with_links_fetches_nothing(name, listener, tmp_path):
+    require_soffice()
+    port, heard = listener
+    path = tmp_path / name
+    path.write_text(LINKED[name].replace("{port}", str(port)), encoding="utf-8")
+    result = check_file(path)
+    time.sleep(0.5)  # a request LibreOffice started is in the listener by now
+    assert heard == []
+    if name.endswith(".doc"):  # a web page named .doc is not a Word document
+        assert [f.code for f in result.findings] == ["IO005"]
+        assert "web page" in check_file(path, lang="en").findings[0].message

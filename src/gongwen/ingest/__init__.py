@@ -21,14 +21,16 @@ from gongwen.model import Document
 
 __all__ = ["IngestError", "display_path", "file_label", "load", "readable"]
 
-_ZIP = b"PK\x03\x04"
-_EMPTY_ZIP = b"PK\x05\x06"
-_PDF = b"%PDF-"
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: legacy .doc/.wps, or encrypted .docx
-_RTF = b"{\\rtf"  # what Word and WPS write when "saving as .doc" in RTF
-_LEGACY_SUFFIXES = (".doc", ".dot", ".wps", ".wpt", ".rtf")
+from gongwen.ingest.sniff import EMPTY_ZIP as _EMPTY_ZIP
+from gongwen.ingest.sniff import LEGACY_SUFFIXES as _LEGACY_SUFFIXES
+from gongwen.ingest.sniff import OLE as _OLE
+from gongwen.ingest.sniff import PDF as _PDF
+from gongwen.ingest.sniff import RTF as _RTF
+from gongwen.ingest.sniff import SNIFF_BYTES as _SNIFF
+from gongwen.ingest.sniff import ZIP as _ZIP
+from gongwen.ingest.sniff import is_markup
+
 _OWN_SUFFIXES = (".docx", ".docm", ".dotx", ".pdf")
-_SNIFF = 1024  # %PDF may follow some junk; the PDF reference allows it within 1 KB
 
 
 class IngestError(GongwenError):
@@ -151,6 +153,16 @@ def _load(path: Path, limits: Limits) -> Document:
         raise IngestError(
             "IO005",
             N_("an RTF file (Word or WPS sometimes names it .doc): open it and save it as .docx"),
+        )
+    if path.suffix.lower() in _LEGACY_SUFFIXES and is_markup(head):
+        # not handed to LibreOffice: it would fetch the page's linked styles and images
+        raise IngestError(
+            "IO005",
+            N_(
+                "a web page or XML file saved as {suffix}, not a Word document: open it in "
+                "Word or WPS and save it as .docx"
+            ),
+            {"suffix": path.suffix},
         )
     if path.suffix.lower() in _LEGACY_SUFFIXES:
         raise _legacy()

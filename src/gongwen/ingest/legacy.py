@@ -19,13 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gongwen.i18n import DEFAULT_LANG, N_, t
-from gongwen.ingest import _EMPTY_ZIP, _LEGACY_SUFFIXES, _OLE, _PDF, _RTF, _SNIFF, _ZIP
+from gongwen.ingest.sniff import EMPTY_ZIP, OLE, PDF, RTF, SNIFF_BYTES, ZIP
 from gongwen.limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["Conversion", "converted", "is_legacy", "legacy_kind"]
 
 _TARGET = "docx:MS Word 2007 XML"
-_MARKUP = (b"<html", b"<!doctype html", b"<?xml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,23 +50,23 @@ def legacy_kind(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> str | None
         if not path.is_file() or path.stat().st_size > limits.docx_bytes:
             return None
         with path.open("rb") as fh:
-            head = fh.read(_SNIFF)
+            head = fh.read(SNIFF_BYTES)
     except OSError:
         return None
     suffix = path.suffix.lower()
-    if not head or head.startswith((_ZIP, _EMPTY_ZIP)) or _PDF in head:
+    if not head or head.startswith((ZIP, EMPTY_ZIP)) or PDF in head:
         return None
-    if head.lstrip().startswith(_RTF):
+    if head.lstrip().startswith(RTF):
         return ".rtf"
-    if head.startswith(_OLE):
+    if head.startswith(OLE):
         from gongwen.ingest.cfb import inspect
 
         contents = inspect(path.read_bytes())
         if contents is not None and contents.encrypted:
             return None
         return ".wps" if suffix in (".wps", ".wpt") else ".doc"
-    if suffix in _LEGACY_SUFFIXES and any(tag in head.lower() for tag in _MARKUP):
-        return suffix  # Word saves web pages and its 2003 XML as .doc too: LibreOffice reads them
+    # A web page or XML saved as .doc is not handed over: LibreOffice would fetch what it
+    # links to (styles, images) from the network, and nothing is fetched while checking.
     # Anything else LibreOffice would take for plain text and "convert": bytes are no report.
     return None
 
