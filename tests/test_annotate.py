@@ -165,3 +165,39 @@ def test_an_unreadable_file_gets_no_copy(tmp_path):
     with pytest.raises(AnnotateError) as caught:
         annotate(broken, result)
     assert "broken.docx" in caught.value.message("zh")
+
+
+def _damaged(source: Path, target: Path, comments: bytes | None) -> Path:
+    """A marked-up copy of `source` whose word/comments.xml is `comments` (None: left out)."""
+    import zipfile
+
+    data = annotate(source, check_file(source), when=WHEN)
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(target, "w") as zout:
+        for item in zin.infolist():
+            body = zin.read(item)
+            if item.filename == "word/comments.xml":
+                if comments is None:
+                    continue
+                body = comments if comments else body[: len(body) // 2]
+            zout.writestr(item, body)
+    return target
+
+
+@pytest.mark.parametrize("comments", [b"", None], ids=["truncated", "missing"])
+def test_a_damaged_comments_part_is_a_coded_error_and_the_batch_goes_on(comments, tmp_path, capsys):
+    from gongwen.cli import main
+
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    good = SAMPLES / "reports" / "市财政局-张伟-2019年度履职报告.docx"
+    bad = _damaged(good, folder / "a-damaged.docx", comments)
+    (folder / "b-good.docx").write_bytes(good.read_bytes())
+    assert check_file(bad).status == FileStatus.CHECKED  # the check reads it
+    with pytest.raises(AnnotateError) as raised:
+        annotate(bad, check_file(bad), when=WHEN)
+    assert raised.value.code == "AN001" and "damaged or missing" in raised.value.message("en")
+    assert main(["annotate", str(folder), "-o", str(out), "--note-date", "2020-04-01"]) == 2
+    printed = capsys.readouterr()
+    assert "a-damaged.docx" in printed.err and "AN001" in printed.err
+    assert "Traceback" not in printed.err
+    assert [p.name for p in out.iterdir()] == ["b-good.docx"]

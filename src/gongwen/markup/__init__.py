@@ -83,9 +83,16 @@ def annotate(
             str(path),
             reason=error.message(lang),
         ) from None
-    except (OSError, ValueError, KeyError) as error:
+    except AnnotateError:
+        raise
+    except Exception as error:  # a damaged part may break python-docx or lxml in any way
         raise AnnotateError(
-            N_("cannot be marked up ({error})"), str(path), error=type(error).__name__
+            N_(
+                "a part of the file is damaged or missing ({error}), so no comment can be "
+                "added: open it in Word or WPS, save it again and mark it up again"
+            ),
+            str(path),
+            error=type(error).__name__,
         ) from None
 
 
