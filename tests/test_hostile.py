@@ -57,10 +57,11 @@ def hashes(folder: Path) -> dict[str, str]:
 
 
 def codes_for(member: Member) -> set[str]:
-    """The codes a member may get: a legacy file LibreOffice reads is checked (IO008), one it
+    """The code a member gets: a legacy file LibreOffice reads is checked (IO008), one it
     cannot read (or every one, where it is not installed) keeps IO005."""
-    legacy = member.code == "IO005" and shutil.which("soffice") is not None
-    return {"IO005", "IO008"} if legacy else {str(member.code)}
+    if member.read_by_soffice is not None and shutil.which("soffice") is not None:
+        return {member.read_by_soffice}
+    return {str(member.code)}
 
 
 def shown(folder: Path, member: Member) -> str:

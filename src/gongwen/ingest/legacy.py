@@ -25,6 +25,7 @@ from gongwen.limits import DEFAULT_LIMITS, Limits
 __all__ = ["Conversion", "converted", "is_legacy", "legacy_kind"]
 
 _TARGET = "docx:MS Word 2007 XML"
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +132,10 @@ def _convert(
     out: dict[str, Conversion] = {}
     for copy, (path, kind) in zip(staged, found, strict=True):
         made = outbox / f"{copy.stem}.docx"
-        if made.is_file() and made.stat().st_size > 0:
+        if made.is_file() and made.stat().st_size > 0 and _has_text(made):
             out[str(path)] = Conversion(str(path), kind, made)
+        elif made.is_file():  # LibreOffice gives a damaged file as an empty document
+            out[str(path)] = Conversion(str(path), kind, None, _EMPTY)
         elif outcome.returncode is None:
             out[str(path)] = Conversion(str(path), kind, None, _TIMEOUT,
                                         {"seconds": f"{limits.conversion_seconds:g}"})  # fmt: skip
@@ -146,6 +149,10 @@ def _convert(
 _TIMEOUT = N_(
     "an old Word/WPS format ({kind}); LibreOffice took more than {seconds} s to read it and "
     "was stopped: open it in Word or WPS and save it as .docx"
+)
+_EMPTY = N_(
+    "an old Word/WPS format ({kind}) in which LibreOffice found no text: the file is damaged; "
+    "open it in Word or WPS and save it as .docx"
 )
 _UNREAD = N_(
     "an old Word/WPS format ({kind}) that LibreOffice could not read ({reason}): open it in "
@@ -165,3 +172,21 @@ def _reason(outcome: object) -> str:
         if line.strip() and "javaldx" not in line and not line.startswith("convert ")
     ]
     return lines[-1] if lines else f"rc={outcome.returncode}"
+
+
+def _has_text(docx: Path) -> bool:
+    """Whether the body of the .docx LibreOffice made has any text (read as a stream: the
+    first words are enough)."""
+    import zipfile
+
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(docx) as package, package.open("word/document.xml") as xml:
+            for _event, element in etree.iterparse(xml, tag=f"{{{_W}}}t", resolve_entities=False):
+                if (element.text or "").strip():
+                    return True
+                element.clear()
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return False
+    return False
