@@ -111,7 +111,11 @@ def _box_span(
     inset_left = box.inset_left.pt / unit if box.inset_left is not None else 0.0
     inset_right = box.inset_right.pt / unit if box.inset_right is not None else 0.0
     width = box.width.pt / unit if box.width is not None else inset_left + inner + inset_right
-    if box.left is not None:
+    if box.within is not None and box.left is not None:  # a cell of a centred or right table
+        table = box.within.pt / unit
+        start = {Alignment.RIGHT: area - table, Alignment.CENTER: (area - table) / 2}
+        left = start.get(box.align or Alignment.LEFT, 0.0) + box.left.pt / unit
+    elif box.left is not None:
         left = box.left.pt / unit - (margin_left if box.from_page else 0.0)
     elif box.align is not None:
         low, high = (-margin_left, section.page_width.pt / unit - margin_left) if box.from_page \

@@ -94,6 +94,8 @@ class Box:
     mirrored: bool = False
     inset_left: Length | None = None  # the box's inner margins; None: none
     inset_right: Length | None = None
+    # a cell of a table placed by `align`: the table's width; `left` is from the table's left edge
+    within: Length | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -139,12 +139,16 @@ def cell_boxes(table: etree._Element, rows: list[list[etree._Element]]) -> list[
             tc_pr = cell.find(w("tcPr"))
             span = int(_twips_attr(tc_pr, "gridSpan", "val") or 1)
             own = tc_pr.find(w("tcMar")) if tc_pr is not None else None
-            known = column + span <= len(grid) and table_align in (None, Alignment.LEFT)
+            known = column + span <= len(grid)
+            # a centred or right table is placed against the margins: its cells from its edge
+            placed = table_align in (Alignment.CENTER, Alignment.RIGHT)
             row_boxes.append(
                 Box(
                     BoxKind.CELL,
-                    left=Twips(indent + sum(grid[:column])) if known else None,
+                    left=Twips((0.0 if placed else indent) + sum(grid[:column])) if known else None,
                     width=Twips(sum(grid[column : column + span])) if known else None,
+                    align=table_align if placed and known else None,
+                    within=Twips(sum(grid)) if placed and known else None,
                     inset_left=_margin(own, ("left", "start"), default_left),
                     inset_right=_margin(own, ("right", "end"), default_right),
                 )

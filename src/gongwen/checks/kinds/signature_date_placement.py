@@ -33,8 +33,9 @@ PARAMS: dict[str, Any] = {
     "min_left_chars": {"type": "number", "default": 8, "min": 0},
     "max_right_chars": {"type": "number", "default": 6, "min": 0},
 }
-# two names in one line: two or more spaces, a full-width space or a tab between them
-_GAP = re.compile(r"\S(?: {2,}|[\u3000\t]+)\S")
+# two names in one line: three or more spaces (of any width) or two tabs between them; one or
+# two spaces part a 职务 from a name (局长　张伟), not two issuers
+_GAP = re.compile(r"\S(?:[ \u3000]{3,}|\t{2,})\S")
 # how far past the right edge rounding (a half-width space, a face's spacing) may carry text
 _OVERHANG_CHARS = 0.5
 
