@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from gongwen.colours import is_red as red_colour
 from gongwen.forms import DOC_NUMBER_LINE, SERIAL_LINE, SIGNER_LINE
 from gongwen.model import Alignment, Paragraph, Role
 
@@ -26,7 +27,6 @@ TRAILING_PUNCTUATION = re.compile(r"[。！？；：，、,.!?;:]$")
 
 MARK_MAX = 40  # characters of a mark line
 LOOK_AHEAD = 8  # the 发文字号 is looked for among this many first lines
-RED_MIN, RED_MAX_GB = 0xC0, 0x60
 
 
 def is_number_line(text: str) -> bool:
@@ -121,9 +121,5 @@ def is_red(p: Paragraph) -> bool:
     for run in p.runs:
         count = len(run.text.strip())
         total += count
-        color = run.color or ""
-        if len(color) == 6 and all(c in "0123456789ABCDEFabcdef" for c in color):
-            r, g, b = (int(color[j : j + 2], 16) for j in (0, 2, 4))
-            if r >= RED_MIN and g <= RED_MAX_GB and b <= RED_MAX_GB:
-                red += count
+        red += count if red_colour(run.color) else 0
     return total > 0 and red * 2 > total

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from gongwen import gbt9704 as g
+from gongwen.colours import is_red_rgb
 from gongwen.forms import ARABIC_DATE, page_number
 from gongwen.ingest.pdf_layout import PageLayout, PdfLayout, Rule, TextLine
 from gongwen.units import Mm
@@ -20,12 +21,6 @@ TYPE_BOTTOM = g.TYPE_BOTTOM
 _LONG_RULE = Mm(100)
 # Red rules longer than the type area (156 mm) are 信函格式's double rules (170 mm, 10.1).
 _LETTER_RULE = Mm(160)
-
-
-def is_red(color: tuple[float, float, float]) -> bool:
-    """Red as the 版头 prints it (pure or near red)."""
-    r, g, b = color
-    return r > 0.6 and g < 0.35 and b < 0.35
 
 
 def page_number_value(line: TextLine) -> int | None:
@@ -56,7 +51,7 @@ class Elements:
         if not self.layout.pages:
             return ()
         found = [
-            r for r in self.layout.pages[0].rules if is_red(r.color) and r.length > _LETTER_RULE
+            r for r in self.layout.pages[0].rules if is_red_rgb(r.color) and r.length > _LETTER_RULE
         ]
         return tuple(sorted(found, key=lambda r: r.top))
 
@@ -74,7 +69,7 @@ class Elements:
         below = [
             line
             for line in self.layout.pages[0].lines
-            if line.em_top > upper[-1].bottom and not is_red(line.color)
+            if line.em_top > upper[-1].bottom and not is_red_rgb(line.color)
         ]
         return below[0] if below else None
 
@@ -84,7 +79,9 @@ class Elements:
         if not self.layout.pages:
             return None
         rules = [
-            r for r in self.layout.pages[0].rules if is_red(r.color) and r.length <= _LETTER_RULE
+            r
+            for r in self.layout.pages[0].rules
+            if is_red_rgb(r.color) and r.length <= _LETTER_RULE
         ]
         return rules[0] if rules else None
 
@@ -97,7 +94,7 @@ class Elements:
         return tuple(
             line
             for line in self.layout.pages[0].lines
-            if is_red(line.color) and line.baseline < limit
+            if is_red_rgb(line.color) and line.baseline < limit
         )
 
     @cached_property
@@ -108,7 +105,7 @@ class Elements:
         above = [
             line
             for line in self.layout.pages[0].lines
-            if line.baseline < self.red_rule.top and not is_red(line.color)
+            if line.baseline < self.red_rule.top and not is_red_rgb(line.color)
         ]
         return above[-1] if above else None
 
@@ -125,7 +122,7 @@ class Elements:
         """The 版记: the long black rules from the one just above its first 抄送/印发 line to the
         one just below its last; rules elsewhere on the page (a table's) are not its."""
         for page in reversed(self.layout.pages):
-            rules = [r for r in page.rules if not is_red(r.color) and r.length >= _LONG_RULE]
+            rules = [r for r in page.rules if not is_red_rgb(r.color) and r.length >= _LONG_RULE]
             marked = [line for line in page.lines if any(w in line.text for w in _IMPRINT_WORDS)]
             if len(rules) < 2 or not marked:
                 continue

@@ -12,6 +12,7 @@ from typing import Any
 from gongwen.checks.context import Context, Hit
 from gongwen.checks.ruleset import Rule
 from gongwen.checks.text import dominant_face, face_problem, unknown_category
+from gongwen.colours import is_red
 from gongwen.i18n import N_
 from gongwen.model import Document, Role
 
@@ -26,14 +27,6 @@ def validate(
 ) -> list[tuple[str, str, dict[str, str]]]:
     """The category must be one of the fonts table."""
     return unknown_category("category", params["category"], fonts)
-
-
-def is_red(color: str | None) -> bool:
-    """Whether an RRGGBB colour reads as red (strong red channel, weak green and blue)."""
-    if not color or len(color) != 6:
-        return False
-    r, g, b = (int(color[i : i + 2], 16) for i in (0, 2, 4))
-    return r >= 0xB0 and g <= 0x50 and b <= 0x50
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
