@@ -163,6 +163,8 @@ CASES: dict[str, list[tuple[str, dict[str, Any], Any]]] = {
     "byline, captions and a remark on an attachment label": [
         ("2019年度履职报告", TITLE, Role.TITLE),
         ("市财政局局长 张伟", CENTRED, Role.BYLINE),
+        ("（2020年3月18日）", CENTRED, Role.BYLINE),
+        ("市人大常委会：", FLUSH, Role.RECIPIENT),
         ("一、主要工作", BODY, H1),
         ("表1 2019年预算执行情况", CENTRED, Role.CAPTION),
         ("单位", CELL, Role.TABLE),

@@ -76,12 +76,16 @@ SERIAL_LINE = re.compile(
 # ---- what a template leaves to be filled in ----------------------------------------------
 # "[此处输入正文内容]", "【请填写】": an instruction to the writer, never text of the document
 INSTRUCTION = re.compile(
-    r"[\[【〔（(<《]\s*(?:此处|在此|请(?:在此|输入|填写|填入|录入|选择)|输入|填写|填入|录入)[^\]】〕）)>》]{0,30}[\]】〕）)>》]"
+    r"[\[【〔（(<]\s*(?:此处|在此|请(?:在此|输入|填写|填入|录入|选择)|输入|填写|填入|录入)"
+    r"[^\]】〕）)>]{0,30}[\]】〕）)>]"
 )
-# A blank: XX, 20XX, ×××, □□, ____ (not an X of a Latin word, not 3×4, not X光)
+# A blank: XX beside Chinese text, digits or brackets (20XX, X政发, 〔XX〕), a run of ×, □ or
+# underscores. Not an X of a Latin word or model (iPhone X两部, X86, X-ray), not X光, not 3×4,
+# not a single × between words (长×宽)
 BLANK = re.compile(
-    r"(?<![A-Za-z])(?:[XＸ]+|[xｘ]{2,})(?![A-Za-z射光线])"
-    r"|×{2,}|(?<=[\u4e00-\u9fff])×|×(?=[\u4e00-\u9fff])|□{2,}|_{3,}|＿{2,}"
+    r"(?<=[\u4e00-\u9fff\d〔（(\[【])[XＸ]+(?![A-Za-z\-射光线])"
+    r"|(?:(?<![A-Za-z\-\s])[XＸ]+|(?<![A-Za-z\-])[XＸ]{2,})(?=[\u4e00-\u9fff〕）)\]】：:])(?![射光线])"
+    r"|×{2,}|□{2,}|_{3,}|＿{2,}"
 )
 
 

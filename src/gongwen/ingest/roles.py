@@ -124,9 +124,11 @@ def _front(ps: Sequence[Paragraph], main: list[int], assigned: _Assigned) -> int
     while k < len(main) and _continues_title(ps[main[k - 1]], ps[main[k]]):
         assigned[main[k]] = (Role.TITLE, None)
         k += 1
-    if k < len(main) and _is_byline(ps[main[k]]):
+    bylines = 0  # a name line and a date line, at most
+    while k < len(main) and bylines < 2 and _is_byline(ps[main[k]]):
         assigned[main[k]] = (Role.BYLINE, None)
         k += 1
+        bylines += 1
     if k < len(main) and _is_recipient(ps[main[k]]):
         assigned[main[k]] = (Role.RECIPIENT, None)
         k += 1

@@ -1,7 +1,8 @@
-"""A template, not a finished document: text left to be filled in (XX, ×××, 〔20XX〕, [此处…]).
+"""Text left to be filled in (XX, ×××, 〔20XX〕, [此处…]): a template, or a published sample.
 
 Offices check their own templates (their 红头 first of all) as much as documents. One finding
-per file, on the first paragraph with a blank, so that the reader knows why the blanks
+per file, on the first paragraph with a blank (names blanked out, 张××, count too: a published
+sample is read like a template), so that the reader knows why the blanks
 themselves (a 发文字号 〔20XX〕X号, a date 20XX年X月X日, an instruction where the 署名 goes)
 were not judged. No parameters.
 """
@@ -27,7 +28,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         if found is None:
             continue
         yield Hit(
-            N_("this looks like a template: {blank} is left to be filled in"),
+            N_("{blank} is left to be filled in or blanked out: such places are not judged"),
             {"blank": found.group(0)},
             paragraph=p,
             actual=found.group(0),
