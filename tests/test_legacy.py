@@ -20,6 +20,7 @@ from gongwen import check_file, check_folder
 from gongwen.cli import main
 from gongwen.export import soffice
 from gongwen.findings import FileStatus, Severity
+from gongwen.limits import Limits
 from gongwen.resources import data_dir
 
 SAMPLES = data_dir("samples")
@@ -195,3 +196,36 @@ def test_checking_a_file_with_links_fetches_nothing(name, listener, tmp_path):
     if name.endswith(".doc"):  # a web page named .doc is not a Word document
         assert [f.code for f in result.findings] == ["IO005"]
         assert "web page" in check_file(path, lang="en").findings[0].message
+
+
+def _slow_rtf(path: Path, paragraphs: int = 60000) -> Path:
+    """An RTF LibreOffice takes many seconds to read: tens of thousands of paragraphs."""
+    words = "".join(f"\\u{ord(c)}?" for c in "这是一段正文，用来让转换变慢。")
+    body = "".join(f"{{\\pard {words} {i}\\par}}\n" for i in range(paragraphs))
+    path.write_text(f"{{\\rtf1\\ansi\\deff0 {{\\fonttbl {{\\f0 SimSun;}}}}\n{body}}}")
+    return path
+
+
+def test_a_slow_file_is_blamed_alone_and_the_others_are_read(tmp_path):
+    require_soffice()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _slow_rtf(folder / "big.rtf")
+    shutil.copy(
+        SAMPLES / "reports" / "市应急管理局-朱国庆-2019年度履职报告.doc", folder / "good.doc"
+    )
+    report = check_folder(folder, limits=Limits(conversion_seconds=8))
+    by_name = {Path(r.file).name: r for r in report.files}
+    assert [f.code for f in by_name["big.rtf"].findings] == ["IO005"]
+    assert "8" in by_name["big.rtf"].findings[0].message
+    assert by_name["good.doc"].status == FileStatus.CHECKED
+    assert by_name["good.doc"].findings[0].code == "IO008"
+
+
+def test_a_limit_met_in_the_conversion_names_the_legacy_file(tmp_path):
+    require_soffice()
+    doc = SAMPLES / "reports" / "市应急管理局-朱国庆-2019年度履职报告.doc"
+    result = check_file(doc, limits=Limits(part_bytes=4096), lang="en")
+    assert [f.code for f in result.findings] == ["IO006"]
+    assert "LibreOffice made of this .doc file" in result.findings[0].message
+

@@ -232,7 +232,11 @@ def _check_one(path: Path, options: Options, rule_set: RuleSet) -> FileResult:
     try:
         doc = load(conversion.docx if conversion and conversion.docx else path, options.limits)
     except IngestError as error:
-        return _not_checked(path, None, options, rule_set, error.code, error.message(options.lang))
+        message = error.message(options.lang)
+        if conversion is not None:  # its parts are the conversion's: say whose they are
+            message = t(N_("the .docx LibreOffice made of this {kind} file: {message}"),
+                        options.lang, kind=conversion.kind, message=message)  # fmt: skip
+        return _not_checked(path, None, options, rule_set, error.code, message)
     receipt = _receipt(path, options.register)
     entry = _match_roster(path, doc, receipt, options.roster)
     if doc.format == "pdf" and not any(page.text.strip() for page in doc.pages):

@@ -220,7 +220,7 @@ def run(args: argparse.Namespace) -> int:
             tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", prefix="gongwen-")
         )
         if copies:  # the legacy files' .docx must outlive the check: the copies are made of it
-            from gongwen.batch import submissions
+            from gongwen.folders import submissions
             from gongwen.ingest.legacy import converted
 
             files = submissions(args.paths, options.tables)

@@ -14,6 +14,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,7 +108,7 @@ def _convert(
     work: Path,
 ) -> dict[str, Conversion]:
     from gongwen.export.result import SofficeMissing
-    from gongwen.export.soffice import INSTALL_HINT, command, find_soffice, run_process
+    from gongwen.export.soffice import INSTALL_HINT, Outcome, command, find_soffice, run_process
 
     try:
         program = find_soffice(soffice)
@@ -127,14 +128,27 @@ def _convert(
         shutil.copyfile(path, copy)
         staged.append(copy)
     env = dict(os.environ, TMPDIR=str(tmp), TMP=str(tmp), TEMP=str(tmp))
-    argv = command(program, profile, outbox, staged, target=_TARGET)
-    outcome = run_process(argv, env, limits.conversion_seconds)
+
+    def run(files: list[Path]) -> Outcome:
+        argv = command(program, profile, outbox, files, target=_TARGET)
+        return run_process(argv, env, limits.conversion_seconds)
+
+    batch = run(staged)
+    outcomes = dict.fromkeys(staged, batch)
+    if batch.returncode is None and len(staged) > 1:
+        # The limit was the batch's: one slow file stopped the others' conversion too. Each
+        # file not done gets a run and a limit of its own, so only a slow one is blamed.
+        for copy in staged:
+            if not zipfile.is_zipfile(_made(outbox, copy)):
+                _made(outbox, copy).unlink(missing_ok=True)  # cut off in the middle
+                outcomes[copy] = run([copy])
     out: dict[str, Conversion] = {}
     for copy, (path, kind) in zip(staged, found, strict=True):
-        made = outbox / f"{copy.stem}.docx"
+        made, outcome = _made(outbox, copy), outcomes[copy]
         if made.is_file() and made.stat().st_size > 0 and _has_text(made):
             out[str(path)] = Conversion(str(path), kind, made)
-        elif made.is_file():  # LibreOffice gives a damaged file as an empty document
+        elif made.is_file() and outcome.returncode is not None:
+            # LibreOffice gives a damaged file as an empty document
             out[str(path)] = Conversion(str(path), kind, None, _EMPTY)
         elif outcome.returncode is None:
             out[str(path)] = Conversion(str(path), kind, None, _TIMEOUT,
@@ -174,11 +188,14 @@ def _reason(outcome: object) -> str:
     return lines[-1] if lines else f"rc={outcome.returncode}"
 
 
+def _made(outbox: Path, copy: Path) -> Path:
+    """The .docx soffice writes for the staged `copy`."""
+    return outbox / f"{copy.stem}.docx"
+
+
 def _has_text(docx: Path) -> bool:
     """Whether the body of the .docx LibreOffice made has any text (read as a stream: the
     first words are enough)."""
-    import zipfile
-
     from lxml import etree
 
     try:
