@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import multiprocessing
 import shutil
 import socket
 import subprocess
@@ -17,6 +18,7 @@ import pytest
 from pdfbuild import require_soffice
 
 from gongwen import check_file, check_folder
+from gongwen.batch import Options, iter_check
 from gongwen.cli import main
 from gongwen.export import soffice
 from gongwen.findings import FileStatus, Severity
@@ -229,3 +231,17 @@ def test_a_limit_met_in_the_conversion_names_the_legacy_file(tmp_path):
     assert [f.code for f in result.findings] == ["IO006"]
     assert "LibreOffice made of this .doc file" in result.findings[0].message
 
+
+def test_the_conversion_and_the_workers_start_before_the_first_result(saved, monkeypatch):
+    started = []
+    original = soffice.run_process
+
+    def counting(argv, env, timeout):
+        started.append(argv)
+        return original(argv, env, timeout)
+
+    monkeypatch.setattr(soffice, "run_process", counting)
+    results = iter_check([saved], Options(), jobs=2)
+    # a thread the caller starts now (a progress bar) is never forked into a worker
+    assert len(started) == 1 and multiprocessing.active_children()
+    assert sum(r.status == FileStatus.CHECKED for r in results) >= 28

@@ -5,10 +5,12 @@ These functions return values and print nothing; the CLI is a thin layer over th
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
 import unicodedata
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -170,12 +172,30 @@ def iter_check(
 def _converting(
     files: list[Path], options: Options, run: Callable[[Options], Iterator[FileResult]]
 ) -> Iterator[FileResult]:
-    """`run` with the legacy files among `files` converted (one LibreOffice run) meanwhile."""
+    """`run` with the legacy files among `files` converted (one LibreOffice run) first.
+
+    Both happen now, not at the first result asked for: the worker processes must be forked
+    before the caller starts a thread (a progress bar), and the .docx files live until the
+    results are read (or the iterator is dropped unread).
+    """
     from gongwen.ingest.legacy import converted
 
+    stack = contextlib.ExitStack()
     pending = [f for f in files if str(f) not in options.legacy]
-    with converted(pending, limits=options.limits) as found:
-        yield from run(dataclasses.replace(options, legacy={**options.legacy, **found}))
+    try:
+        found = stack.enter_context(converted(pending, limits=options.limits))
+        results = run(dataclasses.replace(options, legacy={**options.legacy, **found}))
+    except BaseException:
+        stack.close()
+        raise
+    closing = _closing(results, stack)
+    weakref.finalize(closing, stack.close)
+    return closing
+
+
+def _closing(results: Iterator[FileResult], stack: contextlib.ExitStack) -> Iterator[FileResult]:
+    with stack:
+        yield from results
 
 
 def _checker(options: Options) -> Callable[[Path], FileResult]:
