@@ -160,9 +160,37 @@ def _mark(
         p.append(end)
         p.append(reference)
         return
+    first, last = _outside_fields(anchor.element, first, last)
     first.addprevious(start)
     last.addnext(end)
     end.addnext(reference)
+
+
+def _outside_fields(
+    p: etree._Element, first: etree._Element, last: etree._Element
+) -> tuple[etree._Element, etree._Element]:
+    """`first` and `last` moved out to the whole field each stands in, if any: a program that
+    updates a field (a DATE, a PAGE) rewrites its result, and marks inside it are lost."""
+    for element in (first, last):
+        parent = element.getparent()
+        if parent is not None and parent.tag == _w("fldSimple"):
+            first, last = (parent, last) if element is first else (first, parent)
+    begins: list[etree._Element] = []
+    opened: dict[int, etree._Element] = {}  # a run inside a field → its begin run
+    ends: dict[int, etree._Element] = {}  # a begin run → its end run
+    for run in p.iter(_w("r")):
+        kinds = [c.get(_w("fldCharType")) for c in run.iter(_w("fldChar"))]
+        if "begin" in kinds:
+            begins.append(run)
+        if begins:
+            opened[id(run)] = begins[0]  # the outermost field: nested ones are inside it
+        if "end" in kinds and begins:
+            ends[id(begins.pop())] = run
+    if id(first) in opened:
+        first = opened[id(first)]
+    if id(last) in opened and id(opened[id(last)]) in ends:
+        last = ends[id(opened[id(last)])]
+    return first, last
 
 
 def _date(word: Any, number: int, when: dt.datetime) -> None:
