@@ -166,7 +166,7 @@ STEPS = Sheet(
     "steps",
     N_("Review steps"),
     (
-        col("step", N_("Review step"), TEXT, None, 10, derived=True),
+        col("step", N_("Review step"), TEXT, None, 18, derived=True),
         col("name", N_("Name used"), TEXT, (Step, "name"), 14),
         col("start", N_("Started on"), DATE, (Step, "start"), 15),
         col("end", N_("Ended on"), DATE, (Step, "end"), 15),
