@@ -184,3 +184,27 @@ def test_carried_and_pending_issues_are_marked_in_the_remarks(case):
     rows = [r for _, r in rows_of(ws)]
     assert rows[0]["备注"] == "2018年度遗留问题" and rows[1]["整改状态"] == "待定"
     assert "候选" in rows[1]["备注"]
+
+
+def test_a_ledger_past_the_workbook_limits_is_refused_before_it_is_read(case, tmp_path, capsys):
+    """One cell far down and right would make openpyxl build a sheet of a billion cells: the
+    ledger is read within the same limits as the case workbook, and refused by name."""
+    ledger = write_ledger(case, tmp_path / "台账.xlsx")
+    wb = load_workbook(ledger)
+    wb.worksheets[0]["XFD1048576"] = "x"
+    wb.save(ledger)
+    target = tmp_path / "case.json"
+    target.write_text(CASE_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["ledger", "import", str(ledger), str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "LG001" in err and "10000" in err
+    assert target.read_text(encoding="utf-8") == CASE_FILE.read_text(encoding="utf-8")
+
+
+def test_an_unknown_language_is_refused_by_the_arguments(tmp_path, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(
+            ["ledger", "export", str(CASE_FILE), "-o", str(tmp_path / "x.xlsx"), "--lang", "zh_CN"]
+        )
+    assert stop.value.code == 2
+    assert not (tmp_path / "x.xlsx").exists()

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from gongwen.cli import print_case_error
-from gongwen.i18n import N_, t
+from gongwen.i18n import LANGS, N_, t
 
 
 def add_parser(
@@ -34,7 +34,9 @@ def add_parser(
     )
     imp.add_argument("--force", action="store_true", help="overwrite an existing OUT.json")
     for action in (export, imp):
-        action.add_argument("--lang", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        action.add_argument(
+            "--lang", choices=sorted(LANGS), default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
     return p
 
 

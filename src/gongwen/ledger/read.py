@@ -50,7 +50,7 @@ class LedgerImport:
 
 def import_ledger(path: str | Path, case: Case, lang: str = DEFAULT_LANG) -> LedgerImport:
     """The statuses and dates of the workbook at `path` applied to `case`."""
-    rows = _rows(Path(path))
+    rows = _rows(Path(path), lang)
     header_at, columns = _header(rows, str(path))
     keys = issues_by_key(case)
     names = {d.name for d in case.departments}
@@ -197,18 +197,25 @@ def _date(value: object, lang: str) -> dt.date | None:
         ) from None
 
 
-def _rows(path: Path) -> list[tuple[Any, ...]]:
-    from openpyxl import load_workbook
+def _rows(path: Path, lang: str) -> list[tuple[Any, ...]]:
+    """The rows of the ledger sheet, read within the workbook limits (size, parts, rows and
+    columns) before openpyxl is given the file, as the case workbook is."""
+    from gongwen.workbook.source import Computed, grids
+    from gongwen.workbook.where import WorkbookError
 
     if not path.is_file():
         raise LedgerError(N_("no such file"), str(path))
     try:
-        wb = load_workbook(path, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
-        raise LedgerError(N_("cannot read the workbook: {error}"), str(path), error=exc) from None
+        sheets = grids(path, lang)
+    except WorkbookError as exc:
+        text = "; ".join(message for _, message in exc.errors)
+        raise LedgerError(N_("cannot read the workbook: {error}"), str(path), error=text) from None
     titles = {t(LEDGER_SHEET, lang) for lang in LANGS}
-    sheet = next((ws for ws in wb.worksheets if ws.title in titles), wb.worksheets[0])
-    return [tuple(row) for row in sheet.iter_rows(values_only=True)]
+    sheet = next((g for g in sheets if g.title in titles), sheets[0] if sheets else None)
+    if sheet is None:
+        raise LedgerError(N_("cannot read the workbook: {error}"), str(path), error="—")
+    # a formula or an error value is read as its text: the row is then refused by its value
+    return [tuple(v.text if isinstance(v, Computed) else v for v in row) for row in sheet.rows]
 
 
 def _header(rows: list[tuple[Any, ...]], file: str) -> tuple[int, dict[str, int]]:
