@@ -4,7 +4,9 @@ A 署名 is put at the right in many ways: right alignment, a right or left inde
 spaces (U+3000) or half-width spaces and tabs in front of it, a text frame, a text box or a
 table cell. What GB/T 9704 fixes is where the characters end up, so that is what is worked
 out here, from the model's values alone: the box the text is set in, the indents, the
-alignment and the width of every character, leading spaces included.
+alignment and the width of every character, leading spaces included, and each tab taken to
+its stop: a custom stop of the paragraph set as its kind says (a footer's right stop puts
+"⇥⇥— 1 —" at the right), then the default stops.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, replace
 
-from gongwen.model import Alignment, Box, Paragraph, Run, Section, has_cjk
+from gongwen.model import Alignment, Box, Paragraph, Run, Section, TabKind, has_cjk
 from gongwen.units import Length, Twips
 
 DEFAULT_SIZE_PT = 16.0  # 三号, what a paragraph with no known size is taken to be set in
 # Word's default tab stops in its Chinese template, every 420 twips; a tab runs to the next
 DEFAULT_TAB = Twips(420)
+_EPS = 1e-6
 # Latin faces set a space a quarter of an em wide; a CJK face sets it half an em wide
 _LATIN_SPACE, _CJK_SPACE = 0.25, 0.5
 _CJK_FACE_NAMES = (
@@ -79,9 +82,14 @@ def landing(p: Paragraph, section: Section | None, even_page: bool = False) -> L
     elif p.alignment == Alignment.CENTER:
         origin = (start + first + end - full) / 2
     else:  # left, justified (a single line is set flush left), distributed's first character
-        origin = start + first
-    right = end if p.alignment == Alignment.DISTRIBUTE else origin + full
-    return Landing(left=origin + lead, right=right, width=area)
+        stops = _stops(p, unit, span[0], start if first < 0 else None)
+        tab = DEFAULT_TAB.pt / unit
+        left, right = _set_line(_advances(runs, unit), start + first, stops, (span[0], tab))
+        if p.alignment == Alignment.DISTRIBUTE:
+            right = end
+        return Landing(left=left, right=right, width=area)
+    # a right or centred line with tabs: each tab taken to a default stop from its start
+    return Landing(left=origin + lead, right=origin + full, width=area)
 
 
 def side(p: Paragraph, section: Section | None, even_page: bool = False) -> Alignment:
@@ -138,23 +146,86 @@ def _indent(chars: float | None, length: Length | None, unit: float) -> float:
     return length.pt / unit if length is not None else 0.0
 
 
-def _width(runs: tuple[Run, ...], unit: float, start: int, stop: int) -> float:
-    """The width in 字 of the characters `start`..`stop` of the runs' joined text."""
-    total = 0.0
-    at = 0
+def _advances(runs: tuple[Run, ...], unit: float) -> list[tuple[str, float]]:
+    """Each character of the runs' joined text with its advance in 字 (a tab: 0)."""
+    out: list[tuple[str, float]] = []
     for run in runs:
         scale = (run.size_pt or unit) / unit * (run.char_scale_pct or 100) / 100
         spacing = (run.char_spacing_pt or 0.0) / unit
         space = _CJK_SPACE if _cjk_face(run.font_ascii) else _LATIN_SPACE
-        for ch in run.text:
-            if start <= at < stop:
-                if ch == "\t":
-                    tab = DEFAULT_TAB.pt / unit
-                    total = (int(total / tab + 1e-9) + 1) * tab
-                else:
-                    total += _char(ch, space) * scale + spacing
-            at += 1
+        out.extend((ch, 0.0 if ch == "\t" else _char(ch, space) * scale + spacing)
+                   for ch in run.text)  # fmt: skip
+    return out
+
+
+def _width(runs: tuple[Run, ...], unit: float, start: int, stop: int) -> float:
+    """The width in 字 of the characters `start`..`stop` of the runs' joined text, each tab
+    running to the next default stop from the first character."""
+    total = 0.0
+    tab = DEFAULT_TAB.pt / unit
+    for ch, advance in _advances(runs, unit)[start:stop]:
+        total = (int(total / tab + 1e-9) + 1) * tab if ch == "\t" else total + advance
     return total
+
+
+def _stops(
+    p: Paragraph, unit: float, column: float, hanging_at: float | None
+) -> list[tuple[float, TabKind]]:
+    """The paragraph's custom tab stops in 字 from the type area's left edge, with the stop
+    a hanging indent makes at the left indent (where a list's number runs to its text)."""
+    stops = [(column + stop.position.pt / unit, stop.kind) for stop in p.tab_stops]
+    if hanging_at is not None and all(abs(at - hanging_at) > _EPS for at, _ in stops):
+        stops.append((hanging_at, TabKind.LEFT))
+    return sorted(stops, key=lambda stop: stop[0])
+
+
+def _set_line(
+    advances: list[tuple[str, float]],
+    origin: float,
+    stops: list[tuple[float, TabKind]],
+    defaults: tuple[float, float],
+) -> tuple[float, float]:
+    """The left edge of the first and the right edge of the last visible character of a
+    line set from `origin`, each tab taken to its stop: custom ones, then default ones
+    every `defaults[1]` from `defaults[0]` (the column's left edge)."""
+    x, first, last = origin, None, origin
+    for at, (ch, advance) in enumerate(advances):
+        if ch == "\t":
+            following = advances[at + 1 :]
+            ends = next((i for i, (c, _) in enumerate(following) if c == "\t"), len(following))
+            x = _tab_to(x, following[:ends], stops, defaults)
+            continue
+        if not ch.isspace():
+            first = x if first is None else first
+            last = x + advance
+        x += advance
+    return (origin if first is None else first), last
+
+
+def _tab_to(
+    x: float,
+    segment: list[tuple[str, float]],
+    stops: list[tuple[float, TabKind]],
+    defaults: tuple[float, float],
+) -> float:
+    """Where the text after a tab at `x` starts: set against the next custom stop as its kind
+    says (a right stop ends it there, a centre stop centres it, a decimal stop puts its point
+    there), or at the next default stop past the last custom one (Word clears default stops
+    left of a custom one)."""
+    stop = next(((at, kind) for at, kind in stops if at > x + _EPS), None)
+    if stop is None:
+        column, every = defaults
+        return column + (int((x - column) / every + _EPS) + 1) * every
+    at, kind = stop
+    width = sum(advance for _, advance in segment)
+    if kind == TabKind.RIGHT:
+        return max(x, at - width)
+    if kind == TabKind.CENTER:
+        return max(x, at - width / 2)
+    if kind == TabKind.DECIMAL:
+        point = next((i for i, (c, _) in enumerate(segment) if c in ".．"), len(segment))
+        return max(x, at - sum(advance for _, advance in segment[:point]))
+    return at
 
 
 def _char(ch: str, space: float) -> float:

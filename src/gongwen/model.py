@@ -81,6 +81,23 @@ class LineRule(StrEnum):
     MULTIPLE = "multiple"  # `line` is a multiple of single spacing
 
 
+class TabKind(StrEnum):
+    """How text after a tab is set against the stop it runs to."""
+
+    LEFT = "left"  # starts at the stop
+    CENTER = "center"  # centred on it
+    RIGHT = "right"  # ends at it
+    DECIMAL = "decimal"  # its decimal point stands at it
+
+
+@dataclass(frozen=True, slots=True)
+class TabStop:
+    """A custom tab stop of a paragraph."""
+
+    position: Length  # from the left edge of the text column (or of the box the text is in)
+    kind: TabKind
+
+
 @dataclass(frozen=True, slots=True)
 class Box:
     """Where a text frame, text box or table cell sets its text across the page."""
@@ -143,6 +160,7 @@ class Paragraph:
     runs: tuple[Run, ...] = ()
     fields: tuple[str, ...] = ()  # field types in the paragraph, such as PAGE (.docx only)
     box: Box | None = None  # the frame, text box or cell it is set in; None: the text column
+    tab_stops: tuple[TabStop, ...] = ()  # custom stops, by position; default stops lie past them
 
     @property
     def cjk_runs(self) -> tuple[Run, ...]:

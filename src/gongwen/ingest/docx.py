@@ -33,7 +33,7 @@ from gongwen.ingest.ooxml import (
     Package,
     w,
 )
-from gongwen.ingest.styles import on_off, twips
+from gongwen.ingest.ppr import on_off, twips
 from gongwen.ingest.walker import Walker
 from gongwen.landing import side
 from gongwen.limits import DEFAULT_LIMITS, Limits

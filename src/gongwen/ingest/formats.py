@@ -19,13 +19,8 @@ from lxml import etree
 
 from gongwen.ingest.ooxml import parse_xml, w
 from gongwen.ingest.paragraph_format import paragraph_format
-from gongwen.ingest.styles import (
-    RunFormat,
-    StyleSheet,
-    list_number,
-    read_ppr,
-    read_rpr,
-)
+from gongwen.ingest.ppr import list_number, read_ppr
+from gongwen.ingest.styles import RunFormat, StyleSheet, read_rpr
 
 _VAL, _P_STYLE, _R_STYLE = w("val"), w("pStyle"), w("rStyle")
 

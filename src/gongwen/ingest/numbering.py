@@ -20,7 +20,7 @@ from lxml import etree
 
 from gongwen.ingest.number_formats import NO_NUMBER, number
 from gongwen.ingest.ooxml import MC_NS, w
-from gongwen.ingest.styles import Props, on_off, read_ppr
+from gongwen.ingest.ppr import Props, on_off, read_ppr
 
 _VAL = w("val")
 _LEVELS = 9

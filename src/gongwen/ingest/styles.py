@@ -21,37 +21,18 @@ from typing import NamedTuple
 from lxml import etree
 
 from gongwen.ingest.ooxml import a, w
+from gongwen.ingest.ppr import Props, merge_ppr, on_off, read_ppr, twips
 
-Props = dict[str, object]
+__all__ = ["Props", "RunFormat", "StyleSheet", "apply_style_rpr", "on_off", "read_rpr", "twips"]
 
 _VAL = w("val")
 _RFONTS, _SZ, _COLOR, _SPACING, _W = w("rFonts"), w("sz"), w("color"), w("spacing"), w("w")
-_JC, _IND, _PAGE_BREAK_BEFORE, _HINT = w("jc"), w("ind"), w("pageBreakBefore"), w("hint")
-_LINE, _LINE_RULE, _FRAME, _XALIGN = w("line"), w("lineRule"), w("framePr"), w("xAlign")
-_NUM_PR, _NUM_ID, _ILVL = w("numPr"), w("numId"), w("ilvl")
+_HINT = w("hint")
 _TOGGLES = {w("b"): "b", w("i"): "i", w("vanish"): "vanish"}
 _TOGGLE_KEYS = frozenset(_TOGGLES.values())
 _FONT_SLOTS = (("ascii", w("ascii"), w("asciiTheme")),
                ("hAnsi", w("hAnsi"), w("hAnsiTheme")),
                ("eastAsia", w("eastAsia"), w("eastAsiaTheme")))  # fmt: skip
-_IND_ATTRS = {
-    w("left"): "left",
-    w("start"): "left",
-    w("right"): "right",
-    w("end"): "right",
-    w("firstLine"): "firstLine",
-    w("hanging"): "hanging",
-    w("leftChars"): "leftChars",
-    w("startChars"): "leftChars",
-    w("rightChars"): "rightChars",
-    w("endChars"): "rightChars",
-    w("firstLineChars"): "firstLineChars",
-    w("hangingChars"): "hangingChars",
-}
-# a first-line indent and a hanging indent exclude each other, in each unit
-_EXCLUSIVE = {"firstLine": "hanging", "hanging": "firstLine",
-              "firstLineChars": "hangingChars", "hangingChars": "firstLineChars"}  # fmt: skip
-_UNIT_TWIPS = {"pt": 20.0, "mm": 1440 / 25.4, "cm": 14400 / 25.4, "in": 1440.0, "pc": 240.0}
 # theme script of the East Asian fonts, by the language in w:themeFontLang/@w:eastAsia
 _SCRIPTS = {"zh-TW": "Hant", "zh-HK": "Hant", "zh-MO": "Hant", "ja": "Jpan", "ko": "Hang"}
 _DEFAULT_SIZE_PT = 10.0  # what Word shows when no level gives w:sz
@@ -71,29 +52,6 @@ class RunFormat(NamedTuple):
     font_h_ansi: str | None
     east_asia_hint: bool
     hidden: bool
-
-
-def on_off(element: etree._Element) -> bool:
-    """The value of an OOXML on/off element (absent w:val means on)."""
-    return element.get(_VAL) not in ("0", "false", "off")
-
-
-def twips(value: str | None) -> float | None:
-    """A twips measure (plain number or a universal measure such as `1.5cm`) in twips."""
-    if value is None:
-        return None
-    value = value.strip()
-    try:
-        return float(value)
-    except ValueError:
-        pass
-    factor = _UNIT_TWIPS.get(value[-2:])
-    if factor is None:
-        return None
-    try:
-        return float(value[:-2]) * factor
-    except ValueError:
-        return None
 
 
 def _half_points(value: str | None) -> float | None:
@@ -168,60 +126,6 @@ def read_rpr(rpr: etree._Element | None, theme: dict[str, str]) -> Props:
             if scale.isascii() and scale.isdecimal():
                 props["w"] = int(scale)
     return props
-
-
-def read_ppr(ppr: etree._Element | None) -> Props:
-    """The paragraph properties stated on one `w:pPr` element."""
-    props: Props = {}
-    if ppr is None:
-        return props
-    for child in ppr:
-        tag = child.tag
-        if tag == _JC:
-            props["jc"] = child.get(_VAL)
-        elif tag == _IND:
-            for attr, key in _IND_ATTRS.items():
-                value = twips(child.get(attr))
-                if value is not None:
-                    props[key] = value
-        elif tag == _SPACING:
-            for key in ("line", "before", "after"):
-                value = twips(child.get(w(key)))
-                if value is not None:
-                    props[key] = value
-            if child.get(_LINE) is not None:
-                props["lineRule"] = child.get(_LINE_RULE) or "auto"
-        elif tag == _PAGE_BREAK_BEFORE:
-            props["pageBreakBefore"] = on_off(child)
-        elif tag == _FRAME and child.get(_XALIGN):
-            props["frameAlign"] = child.get(_XALIGN)
-        elif tag == _NUM_PR:
-            num_id, ilvl = child.find(_NUM_ID), child.find(_ILVL)
-            if num_id is not None:
-                props["numId"] = num_id.get(_VAL)
-            level = ilvl.get(_VAL, "") if ilvl is not None else ""
-            if level.isascii() and level.isdecimal():  # not "²": isdigit, but no int
-                props["ilvl"] = int(level)
-    return props
-
-
-def list_number(props: Props) -> tuple[str, int | None] | None:
-    """The list instance and level of effective pPr `props` (None: not a numbered paragraph)."""
-    num_id = props.get("numId")
-    if not num_id or num_id == "0":  # 0 removes numbering a style gave
-        return None
-    return str(num_id), props.get("ilvl")  # type: ignore[return-value]
-
-
-def merge_ppr(base: Props, layer: Props) -> Props:
-    """`base` with `layer` on top, attribute by attribute."""
-    merged = dict(base)
-    for key in layer:
-        other = _EXCLUSIVE.get(key)
-        if other is not None:
-            merged.pop(other, None)
-    merged.update(layer)
-    return merged
 
 
 def apply_style_rpr(base: Props, layer: Props) -> Props:
@@ -342,6 +246,27 @@ class StyleSheet:
             rpr = apply_style_rpr(rpr, style_rpr)
         self._bases[key] = (ppr, rpr)
         return ppr, rpr
+
+    def list_layers(self, table: str | None, paragraph: str | None) -> tuple[Props, Props]:
+        """The pPr layers a style-given list level goes between: (defaults, table style and
+        the styles the list's style is based on; the list's style and those based on it).
+
+        With no style naming a list, everything is below.
+        """
+        chain: list[_Style] = []
+        current, seen = paragraph, set[str]()
+        while current in self._styles and current not in seen:
+            seen.add(current)
+            chain.append(self._styles[current])
+            if "numId" in self._styles[current].ppr:
+                below = merge_ppr(self.paragraph_base(table, None)[0],
+                                  self._chain(self._styles[current].based_on)[0])  # fmt: skip
+                above: Props = {}
+                for style in reversed(chain):
+                    above = merge_ppr(above, style.ppr)
+                return below, above
+            current = self._styles[current].based_on
+        return self.paragraph_base(table, paragraph)[0], {}
 
     def run_base(self, table: str | None, paragraph: str | None, char: str | None) -> Props:
         """rPr from every style layer for a run of character style `char`."""

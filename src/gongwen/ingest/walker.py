@@ -17,7 +17,8 @@ from gongwen.ingest.ooxml import (
     w,
 )
 from gongwen.ingest.paragraph_format import list_indents
-from gongwen.ingest.styles import RunFormat, read_ppr
+from gongwen.ingest.ppr import Props, read_ppr
+from gongwen.ingest.styles import RunFormat
 from gongwen.model import Box, Paragraph, Part, Run
 
 _P, _R, _T, _TBL, _TR, _TC = w("p"), w("r"), w("t"), w("tbl"), w("tr"), w("tc")
@@ -134,8 +135,13 @@ class Walker:
         level = self._numbering.indent(number[0], number[1], style) if self._numbering else {}
         if not level:
             return layout
-        base = self.formats.sheet.paragraph_base(table, style)[0]
-        return {**layout, **list_indents(base, level, read_ppr(ppr))}
+        direct = read_ppr(ppr)
+        above: Props = {}
+        if "numId" in direct:  # the paragraph's own list: its level over all its styles
+            below = self.formats.sheet.paragraph_base(table, style)[0]
+        else:  # a style's list: its level over the styles that one is based on only
+            below, above = self.formats.sheet.list_layers(table, style)
+        return {**layout, **list_indents(below, level, above, direct)}
 
     def _label(
         self,
