@@ -85,17 +85,22 @@ def test_every_finding_is_a_comment_on_its_paragraph_and_characters(
     assert len(title_notes) == (1 if whole or not result.findings else 0)
     for finding in whole:
         assert f"{finding.code} {finding.name}" in notes[title_notes[0]]
-    placed = [f for f in result.findings if f.location.paragraph is not None]
+    # each finding at its place, then a comment at each place merged into it (Finding.also)
+    placed = [(f, where) for f in result.findings if f.location.paragraph is not None
+              for where in (f.location, *f.also)]  # fmt: skip
     unused = sorted(set(notes) - set(title_notes))
     assert len(unused) == len(placed)
-    for finding, number in zip(placed, unused, strict=True):  # in the order of the findings
-        paragraph = original.paragraphs[finding.location.paragraph - 1]
+    for (finding, where), number in zip(placed, unused, strict=True):  # in the findings' order
+        paragraph = original.paragraphs[where.paragraph - 1]
         assert notes[number].startswith(f"{finding.code} {finding.name}")
-        assert finding.message in notes[number]
+        if where is finding.location:
+            assert finding.message in notes[number]
+        else:
+            assert finding.location.describe() in notes[number]
         p, inside = places[number]
         shown = "".join(t.text or "" for t in p.iter(f"{W}t"))
         assert paragraph.text.endswith(shown) and shown  # the paragraph the finding names
-        span = finding.location.span
+        span = where.span
         wanted = paragraph.text[span[0] : span[1]] if span else shown
         assert inside == wanted, (finding.code, inside, wanted)
     # the copy reads as the same document: the same paragraphs, the same text
@@ -201,3 +206,49 @@ def test_a_damaged_comments_part_is_a_coded_error_and_the_batch_goes_on(comments
     assert "a-damaged.docx" in printed.err and "AN001" in printed.err
     assert "Traceback" not in printed.err
     assert [p.name for p in out.iterdir()] == ["b-good.docx"]
+
+
+def test_merged_findings_name_every_place_they_stand_for(checked, readable):
+    from gongwen.checks import load_rule_set
+    from gongwen.checks.kinds.punctuation import places
+
+    (rule,) = [r for r in load_rule_set("annual-report").rules if r.code == "GB601"]
+    marks_of_gb601 = rule.params["marks"]
+    merged = 0
+    for path, result in checked.items():
+        if result.status != FileStatus.CHECKED:
+            continue
+        document = load(readable[path])
+        for finding in result.findings:
+            others = {a.paragraph for a in finding.also} - {finding.location.paragraph}
+            assert len(others) == finding.more, finding.code  # every merged paragraph named
+            merged += bool(finding.also)
+            if finding.code == "GB601":  # each half-width mark of its paragraph, one by one
+                text = document.paragraphs[finding.location.paragraph - 1].text
+                marks = [finding.location, *finding.also]
+                spans = [w.span for w in marks if w.paragraph == finding.location.paragraph]
+                assert spans == [(i, i + 1) for i in places(text, marks_of_gb601)]
+    assert merged >= 3  # the samples do merge: GB111, GB112 and GB601 at least
+
+
+def test_results_written_before_also_are_read_with_none():
+    from gongwen.findings import SCHEMA_VERSION, CheckReport
+
+    path = SAMPLES / "reports" / "市自然资源和规划局-周立新-2019年度履职报告.docx"
+    report = CheckReport(rule_set="annual-report", files=[check_file(path)])
+    data = report.model_dump(mode="json")
+    assert SCHEMA_VERSION == "1.4" and any(f["also"] for f in data["files"][0]["findings"])
+    data["schema_version"] = "1.3"
+    for finding in data["files"][0]["findings"]:
+        del finding["also"]
+    old = CheckReport.model_validate(data)
+    assert [f.more for f in old.files[0].findings] == [f.more for f in report.files[0].findings]
+    assert all(f.also == () for f in old.files[0].findings)
+
+
+def test_english_notes_use_english_brackets():
+    path = SAMPLES / "reports" / "市自然资源和规划局-周立新-2019年度履职报告.docx"
+    data = annotate(path, check_file(path, lang="en"), when=WHEN, lang="en")
+    firsts = [text.splitlines()[0] for text in comments(data).values()]
+    assert firsts and not any("（" in line for line in firsts)
+    assert any(line.endswith("(warning)") or line.endswith("(error)") for line in firsts)

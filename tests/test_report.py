@@ -98,7 +98,7 @@ def test_json_round_trips_and_carries_its_schema_version():
     report = sample_report()
     text = to_json(report)
     data = json.loads(text)
-    assert data["schema_version"] == "1.3"
+    assert data["schema_version"] == "1.4"
     assert data["files"][0]["findings"][0]["category"] == "format"
     assert data["files"][0]["findings"][0]["location"]["paragraph"] == 42
     assert data["files"][0]["format_pass"] is False and data["files"][1]["format_pass"] is True

@@ -103,7 +103,7 @@ def test_the_command_line_writes_json_and_exits_1_on_errors(tmp_path, capsys):
     )
     assert code == 1
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["schema_version"] == "1.3" and len(data["files"]) == len(FILES)
+    assert data["schema_version"] == "1.4" and len(data["files"]) == len(FILES)
 
 
 def test_select_and_ignore_narrow_the_rules(tmp_path, capsys):

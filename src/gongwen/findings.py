@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
-SCHEMA_VERSION = "1.3"  # 1.1: Finding.more; 1.2: Finding.category; 1.3: Location.span
+SCHEMA_VERSION = "1.4"  # 1.1: more; 1.2: category; 1.3: Location.span; 1.4: Finding.also
 # Results written before Finding.category: their findings get one from the code (legacy_category).
 _UNCATEGORISED_VERSIONS = ("1.0", "1.1")
 
@@ -112,6 +112,12 @@ class Finding(BaseModel):
         ge=0,
         description="further places with the same problem, merged into this finding so that "
         "one bad file stays short (the message says so too)",
+    )
+    also: tuple[Location, ...] = Field(
+        (),
+        description="the places merged into this finding (its `more` paragraphs, and further "
+        "places in its own paragraph), where the rule knows them; results before schema 1.4 "
+        "have none",
     )
 
 

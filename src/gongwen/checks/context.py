@@ -45,6 +45,7 @@ class Hit:
     more: int = 0  # further paragraphs with the same problem, merged into this hit
     snippet: str | None = None  # the text it is about, where no paragraph is (a PDF line)
     span: tuple[int, int] | None = None  # the characters of the paragraph's text it is about
+    also: tuple[Hit, ...] = ()  # the places merged into it: where the same problem stands
 
 
 class Context:

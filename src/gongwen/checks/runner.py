@@ -62,14 +62,6 @@ def to_finding(hit: Hit, rule: Rule, file: str, lang: str = DEFAULT_LANG) -> Fin
     message = t(hit.msgid, lang, **hit.args)
     if hit.more:
         message += t(N_(" (and {n} more paragraphs like this)"), lang, n=hit.more)
-    p = hit.paragraph
-    location = Location(
-        paragraph=p.index + 1 if p is not None else None,
-        page=hit.page if hit.page is not None else (p.page if p is not None else None),
-        section=hit.section + 1 if hit.section is not None else None,
-        snippet=p.snippet() if p is not None else hit.snippet,
-        span=hit.span if p is not None else None,
-    )
     return Finding(
         code=rule.code,
         name=rule.name,
@@ -77,11 +69,24 @@ def to_finding(hit: Hit, rule: Rule, file: str, lang: str = DEFAULT_LANG) -> Fin
         category=rule.category,
         message=message,
         file=file,
-        location=location,
+        location=_location(hit),
         expected=hit.expected,
         actual=hit.actual,
         clause=rule.clause,
         more=hit.more,
+        also=tuple(_location(place) for place in hit.also),
+    )
+
+
+def _location(hit: Hit) -> Location:
+    """Where `hit` stands, as a finding says it."""
+    p = hit.paragraph
+    return Location(
+        paragraph=p.index + 1 if p is not None else None,
+        page=hit.page if hit.page is not None else (p.page if p is not None else None),
+        section=hit.section + 1 if hit.section is not None else None,
+        snippet=p.snippet() if p is not None else hit.snippet,
+        span=hit.span if p is not None else None,
     )
 
 

@@ -129,9 +129,11 @@ def merged(hits: Iterable[Hit], limit: int) -> Iterator[Hit]:
     if len(hits) <= limit:
         yield from hits
         return
-    shown = hits[:limit]
+    shown, rest = hits[:limit], hits[limit:]
     yield from shown[:-1]
-    yield replace(shown[-1], more=len(hits) - limit)
+    last = shown[-1]
+    places = (x for hit in rest for x in (replace(hit, also=()), *hit.also))
+    yield replace(last, more=len(rest), also=(*last.also, *places))
 
 
 def faces_of(categories: dict[str, tuple[str, ...]], category: str) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml import etree
 
-from gongwen.findings import FileResult, Finding
+from gongwen.findings import FileResult, Location
 from gongwen.ingest.anchors import Anchor, Piece, body_anchors, run_pieces
 from gongwen.markup.notes import Stamp, is_ours, plan
 from gongwen.model import Document, Role
@@ -46,8 +46,8 @@ def annotate_docx(source: Path, document: Document, result: FileResult, stamp: S
     anchors = {a.index: a for a in body_anchors(source, word.element.body)}
     pieces = {i: list(a.pieces) for i, a in anchors.items()}
 
-    def placeable(finding: Finding) -> bool:
-        return (finding.location.paragraph or 0) - 1 in anchors
+    def placeable(location: Location) -> bool:
+        return (location.paragraph or 0) - 1 in anchors
 
     title = _title(document, anchors)
     for note in plan(result, stamp, placeable):

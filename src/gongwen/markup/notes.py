@@ -8,14 +8,14 @@ later run knows the notes it wrote (and replaces them) from the reviewers' own.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gongwen.i18n import DEFAULT_LANG, N_, t
 
 if TYPE_CHECKING:
-    from gongwen.findings import FileResult, Finding
+    from gongwen.findings import FileResult, Finding, Location
 
 MARK = "gongwen · "  # the start of the last line of every note gongwen writes
 DEFAULT_AUTHOR = "评阅专班"
@@ -63,7 +63,7 @@ def is_ours(lines: Sequence[str]) -> bool:
 def finding_lines(finding: Finding, lang: str) -> list[str]:
     """A finding as a reviewer reads it: code and name, what is wrong, expected and actual,
     the clause."""
-    lines = [f"{finding.code} {finding.name}（{t(finding.severity.value, lang)}）", finding.message]
+    lines = [_head(finding, lang), finding.message]
     if finding.expected is not None or finding.actual is not None:
         lines.append(
             t(
@@ -78,13 +78,22 @@ def finding_lines(finding: Finding, lang: str) -> list[str]:
     return lines
 
 
+def _head(finding: Finding, lang: str) -> str:
+    severity = t(finding.severity.value, lang)
+    return t(N_("{code} {name} ({severity})"), lang, code=finding.code, name=finding.name,
+             severity=severity)  # fmt: skip
+
+
 def plan(
-    result: FileResult, stamp: Stamp, placeable: Callable[[Finding], bool] = lambda f: True
+    result: FileResult, stamp: Stamp, placeable: Callable[[Location], bool] = lambda _: True
 ) -> list[Note]:
-    """The notes of `result`: one per finding at its paragraph, the findings about the whole
-    report (and those `placeable` refuses) in one note on the title, which comes first; a
-    report with no finding gets one note that says it was checked clean."""
-    whole = [f for f in result.findings if f.location.paragraph is None or not placeable(f)]
+    """The notes of `result`: one per finding at its paragraph, and a short one at each
+    place merged into it (`Finding.also`); the findings about the whole report (and those
+    `placeable` refuses) in one note on the title, which comes first; a report with no
+    finding gets one note that says it was checked clean."""
+    whole = [
+        f for f in result.findings if f.location.paragraph is None or not placeable(f.location)
+    ]
     notes: list[Note] = []
     if whole or not result.findings:
         codes = tuple(dict.fromkeys(f.code for f in whole))
@@ -96,7 +105,19 @@ def plan(
         paragraph = loc.paragraph - 1 if loc.paragraph is not None else None
         lines = [*finding_lines(finding, stamp.lang), stamp.mark]
         notes.append(Note(tuple(lines), paragraph, loc.span, loc.page, (finding.code,)))
+        notes.extend(_also_notes(finding, stamp, placeable))
     return notes
+
+
+def _also_notes(
+    finding: Finding, stamp: Stamp, placeable: Callable[[Location], bool]
+) -> Iterator[Note]:
+    """A note at each place merged into `finding`, pointing back at the full one."""
+    same = t(N_("the same as at {place}"), stamp.lang, place=finding.location.describe())
+    lines = (_head(finding, stamp.lang), same, stamp.mark)
+    for place in finding.also:
+        if place.paragraph is not None and placeable(place):
+            yield Note(lines, place.paragraph - 1, place.span, place.page, (finding.code,))
 
 
 def _whole_lines(findings: list[Finding], stamp: Stamp) -> list[str]:

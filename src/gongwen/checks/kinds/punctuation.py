@@ -69,6 +69,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                 expected=context.replace(p.text[first], FULL.get(p.text[first], p.text[first])),
                 actual=context,
                 span=(first, first + 1),
+                also=tuple(Hit("", paragraph=p, span=(i, i + 1)) for i in found[1:]),
             )
         )
     yield from merged(hits, rule.params["max_findings"])
