@@ -44,12 +44,8 @@ class Landing:
 
 
 def size_pt(p: Paragraph) -> float:
-    """The size most of the paragraph's visible characters are set in."""
-    sizes: dict[float, int] = {}
-    for run in p.runs:
-        if run.size_pt is not None and run.text.strip():
-            sizes[run.size_pt] = sizes.get(run.size_pt, 0) + len(run.text.strip())
-    return max(sizes, key=sizes.__getitem__) if sizes else DEFAULT_SIZE_PT
+    """The size most of the paragraph's visible characters are set in (三号 when unknown)."""
+    return p.dominant_size() or DEFAULT_SIZE_PT
 
 
 def landing(p: Paragraph, section: Section | None, even_page: bool = False) -> Landing | None:

@@ -167,6 +167,18 @@ class Paragraph:
         """The runs that hold at least one CJK character."""
         return tuple(r for r in self.runs if has_cjk(r.text))
 
+    def dominant_size(self) -> float | None:
+        """The size in pt of most of the visible characters, if known."""
+        if len(self.runs) == 1:
+            run = self.runs[0]
+            return run.size_pt if run.size_pt is not None and run.text.strip() else None
+        counts: dict[float, int] = {}
+        for run in self.runs:
+            n = visible_count(run.text)
+            if n and run.size_pt is not None:
+                counts[run.size_pt] = counts.get(run.size_pt, 0) + n
+        return max(counts, key=counts.__getitem__) if counts else None
+
     def with_role(self, role: Role, heading_level: int | None) -> Paragraph:
         """This paragraph with `role` and `heading_level` (half the cost of `replace`)."""
         values = list(_paragraph_values(self))

@@ -13,7 +13,7 @@ from gongwen.checks.dates import YEAR
 from gongwen.faces import east_asian_count
 from gongwen.forms import DATE_LINE
 from gongwen.i18n import N_
-from gongwen.model import Document, Paragraph, Part, Role, visible_count
+from gongwen.model import Document, Paragraph, Part, Role
 from gongwen.units import describe_size
 
 # Element names a rule set may use: the roles of `model.Role` that are document elements.
@@ -104,15 +104,7 @@ def first_face(paragraph: Paragraph) -> str | None:
 
 def dominant_size(paragraph: Paragraph) -> float | None:
     """The size in pt of most of the paragraph's visible characters, if known."""
-    if len(paragraph.runs) == 1:
-        run = paragraph.runs[0]
-        return run.size_pt if run.size_pt is not None and run.text.strip() else None
-    counts: Counter[float] = Counter()
-    for run in paragraph.runs:
-        n = visible_count(run.text)
-        if n and run.size_pt is not None:
-            counts[run.size_pt] += n
-    return counts.most_common(1)[0][0] if counts else None
+    return paragraph.dominant_size()
 
 
 def first_size(paragraph: Paragraph) -> float | None:

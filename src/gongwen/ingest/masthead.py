@@ -90,29 +90,20 @@ def _line_role(p: Paragraph) -> Role | None:
     if len(text) > MARK_MAX or TRAILING_PUNCTUATION.search(text):
         return None
     if text.endswith("文件"):
-        if is_red(p) or p.alignment in (Alignment.CENTER, None) or (size(p) or 0) >= 22:
+        if is_red(p) or p.alignment in (Alignment.CENTER, None) or (p.dominant_size() or 0) >= 22:
             return Role.ISSUER_MARK
         return None
     # a mark may be the name alone (or a 纪要's): then only its look tells it from a title
-    if is_red(p) and p.alignment == Alignment.CENTER and (size(p) or 0) >= 26:
+    if is_red(p) and p.alignment == Alignment.CENTER and (p.dominant_size() or 0) >= 26:
         return Role.ISSUER_MARK
     return None
 
 
 def _looks_like_mark(p: Paragraph, text: str) -> bool:
     """A line above the 发文字号 that is a mark: red, large, centred, or ending with 文件."""
-    if ISSUER_MARK.search(text) or is_red(p) or (size(p) or 0) >= 22:
+    if ISSUER_MARK.search(text) or is_red(p) or (p.dominant_size() or 0) >= 22:
         return True
     return p.alignment in (Alignment.CENTER, None) and not OFFICE_AND_DATE.match(text)
-
-
-def size(p: Paragraph) -> float | None:
-    """The size of most of the paragraph's characters."""
-    sizes: dict[float, int] = {}
-    for run in p.runs:
-        if run.size_pt is not None and run.text.strip():
-            sizes[run.size_pt] = sizes.get(run.size_pt, 0) + len(run.text.strip())
-    return max(sizes, key=sizes.__getitem__) if sizes else None
 
 
 def is_red(p: Paragraph) -> bool:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from gongwen import forms
 from gongwen.forms import BLANK_DATE, HEADING_PATTERNS, NUMERIC_DATE, PAGE_NUMBER, is_instruction
 from gongwen.forms import WRITTEN_DATE as DATE
-from gongwen.ingest.masthead import TRAILING_PUNCTUATION, is_red, masthead, size
+from gongwen.ingest.masthead import TRAILING_PUNCTUATION, is_red, masthead
 from gongwen.model import Alignment, Paragraph, Part, Role
 
 # ---- the patterns, written once -------------------------------------------------------
@@ -148,7 +148,7 @@ def _starts_title(p: Paragraph) -> bool:
     text = p.text.strip()
     if _is_structural(text) or ENDS_WITH_COLON.search(text) or text.endswith("。"):
         return False
-    if p.alignment == Alignment.CENTER or (size(p) or 0) >= TITLE_MIN_PT:
+    if p.alignment == Alignment.CENTER or (p.dominant_size() or 0) >= TITLE_MIN_PT:
         return True
     # a title set flush left, or one from a PDF: known by its 文种 and its shape
     return bool(DOC_KIND.search(text)) and len(text) <= 60 and not re.search("[，。,]", text)
@@ -158,7 +158,7 @@ def _continues_title(previous: Paragraph, p: Paragraph) -> bool:
     text = p.text.strip()
     if _is_structural(text) or TRAILING_PUNCTUATION.search(text) or len(text) > HEADING_MAX:
         return False
-    own, before = size(p), size(previous)
+    own, before = p.dominant_size(), previous.dominant_size()
     if own is not None and before is not None:
         same_look = abs(own - before) <= 0.5 and own >= TITLE_MIN_PT
         aligned = p.alignment == previous.alignment
@@ -342,7 +342,7 @@ def _indent_chars(p: Paragraph) -> float | None:
     """The indent of the first line from the left margin, in 字; None when unknown."""
     first = p.indent_first_chars
     left = p.indent_left_chars
-    unit = size(p) or 16.0
+    unit = p.dominant_size() or 16.0
     if first is None and p.indent_first is not None:
         first = p.indent_first.pt / unit
     if left is None and p.indent_left is not None:
