@@ -14,11 +14,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from gongwen.ingest.docx import _east_asia_lang, _main_part, _related_bytes, _related_xml
-from gongwen.ingest.formats import Formats, formats_for
+from gongwen.ingest.docx import word_setup
+from gongwen.ingest.formats import Formats
 from gongwen.ingest.numbering import Numbering
-from gongwen.ingest.ooxml import REL_NUMBERING, REL_SETTINGS, REL_STYLES, REL_THEME, Package, w
-from gongwen.ingest.walker import Walker, _Inline
+from gongwen.ingest.ooxml import Package, w
+from gongwen.ingest.walker import Inline, Walker
 from gongwen.model import Part
 
 __all__ = ["Anchor", "Piece", "body_anchors", "run_pieces"]
@@ -61,7 +61,7 @@ class _Locating(Walker):
 
     def __init__(self, formats: Formats, numbering: Callable[[], Numbering]) -> None:
         super().__init__(formats, numbering)
-        self.found: dict[int, tuple[etree._Element, Part, _Inline]] = {}
+        self.found: dict[int, tuple[etree._Element, Part, Inline]] = {}
         self._open: list[tuple[int, etree._Element, Part]] = []
         self._owner: dict[int, etree._Element] = {}  # id of a piece → its w:r
 
@@ -69,14 +69,14 @@ class _Locating(Walker):
         self._open.append((len(self.paragraphs), p, part))
         super().paragraph(p, part, table_style)
 
-    def inline(self, parent: etree._Element, acc: _Inline, table: str | None,
+    def inline(self, parent: etree._Element, acc: Inline, table: str | None,
                style: str | None) -> None:  # fmt: skip
         if self._open and parent is self._open[-1][1]:
             index, p, part = self._open.pop()
             self.found[index] = (p, part, acc)
         super().inline(parent, acc, table, style)
 
-    def run(self, r: etree._Element, acc: _Inline, table: str | None, style: str | None) -> None:
+    def run(self, r: etree._Element, acc: Inline, table: str | None, style: str | None) -> None:
         before = len(acc.pieces)
         super().run(r, acc, table, style)
         if len(acc.pieces) > before:
@@ -97,15 +97,8 @@ def body_anchors(source: Path, body: etree._Element) -> list[Anchor]:
     """The paragraphs of `body` (the w:body of the document at `source`, or of a copy of it
     being changed) as ingest numbers them, with their elements."""
     with Package(source) as package:
-        main = _main_part(package)
-        formats = formats_for(
-            _related_bytes(package, main, REL_STYLES),
-            _related_bytes(package, main, REL_THEME),
-            _east_asia_lang(_related_xml(package, main, REL_SETTINGS)),
-            package.file,
-        )
-        numbering = _related_xml(package, main, REL_NUMBERING)
-        walker = _Locating(formats, lambda: Numbering(numbering))
+        word = word_setup(package)
+        walker = _Locating(word.formats, word.numbering)
         walker.block(body, Part.BODY, None)
     return walker.anchors()
 

@@ -8,14 +8,15 @@ section. lxml is walked directly; no python-docx object is made.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
 
 from gongwen.i18n import N_
 from gongwen.ingest import IngestError
-from gongwen.ingest.formats import formats_for
+from gongwen.ingest.formats import Formats, formats_for
 from gongwen.ingest.numbering import Numbering
 from gongwen.ingest.ooxml import (
     CP_NS,
@@ -52,25 +53,15 @@ def load_docx(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     from gongwen.ingest.roles import assign_roles
 
     with Package(path, limits) as package:
-        main = _main_part(package)
-        root = package.xml(main)
-        if root is None or root.tag != w("document"):
-            raise _not_word(path)
-        settings = _related_xml(package, main, REL_SETTINGS)
-        formats = formats_for(
-            _related_bytes(package, main, REL_STYLES),
-            _related_bytes(package, main, REL_THEME),
-            _east_asia_lang(settings),
-            package.file,
-        )
-        walker = Walker(formats, lambda: Numbering(_related_xml(package, main, REL_NUMBERING)))
-        body = root.find(w("body"))
+        word = word_setup(package)
+        walker = Walker(word.formats, word.numbering)
+        body = word.root.find(w("body"))
         if body is not None:
             walker.block(body, Part.BODY, None)
             final = body.find(w("sectPr"))
             walker.section_ends.append(final if final is not None else etree.Element(w("sectPr")))
-        odd_even = _setting_on(settings, "evenAndOddHeaders")
-        sections = _sections(package, main, walker, odd_even)
+        odd_even = _setting_on(word.settings, "evenAndOddHeaders")
+        sections = _sections(package, word.main, walker, odd_even)
         properties = _properties(package)
     return Document(
         path=str(path),
@@ -79,6 +70,38 @@ def load_docx(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
         sections=sections,
         properties=properties,
         unshown_number_formats=tuple(walker.unshown_formats),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class WordSetup:
+    """What a walk of an open .docx needs: its main part, the formats its styles and theme
+    give, and its numbering (read when first asked for)."""
+
+    main: str  # the main document part's name
+    root: etree._Element  # its w:document
+    settings: etree._Element | None
+    formats: Formats
+    numbering: Callable[[], Numbering]
+
+
+def word_setup(package: Package) -> WordSetup:
+    """The setup of the .docx open in `package`, shared by every walk of it (the reading and
+    the markup's anchors), so they number paragraphs alike. Raises IngestError (IO002) when
+    it is a zip but not a Word document."""
+    main = _main_part(package)
+    root = package.xml(main)
+    if root is None or root.tag != w("document"):
+        raise _not_word(Path(package.file))
+    settings = _related_xml(package, main, REL_SETTINGS)
+    formats = formats_for(
+        _related_bytes(package, main, REL_STYLES),
+        _related_bytes(package, main, REL_THEME),
+        _east_asia_lang(settings),
+        package.file,
+    )
+    return WordSetup(
+        main, root, settings, formats, lambda: Numbering(_related_xml(package, main, REL_NUMBERING))
     )
 
 

@@ -39,7 +39,7 @@ _FIELD_NAME = re.compile(r"\s*([A-Za-z]+)")
 
 
 @dataclass
-class _Inline:
+class Inline:
     """What the walk of one paragraph collects."""
 
     pieces: list[tuple[str, RunFormat]] = field(default_factory=list)
@@ -94,7 +94,7 @@ class Walker:
         # the schema puts w:pPr first; find() would cost more than the rest of a short paragraph
         ppr = p[0] if len(p) and p[0].tag == _PPR else None
         style_id, style_name, layout, number = self.formats.layout(ppr, table_style)
-        inline = _Inline()
+        inline = Inline()
         if number is not None:
             self._label(inline, number, ppr, table_style, style_id)
             layout = self._list_layout(layout, number, ppr, table_style, style_id)
@@ -145,7 +145,7 @@ class Walker:
 
     def _label(
         self,
-        acc: _Inline,
+        acc: Inline,
         number: tuple[str, int | None],
         ppr: etree._Element | None,
         table: str | None,
@@ -165,7 +165,7 @@ class Walker:
                 acc.pieces.append((label[0], fmt))
 
     def inline(
-        self, parent: etree._Element, acc: _Inline, table: str | None, style: str | None
+        self, parent: etree._Element, acc: Inline, table: str | None, style: str | None
     ) -> None:
         """The runs under a paragraph or an inline container."""
         for child in parent:
@@ -182,7 +182,7 @@ class Walker:
                 if content is not None:
                     self.inline(content, acc, table, style)
 
-    def run(self, r: etree._Element, acc: _Inline, table: str | None, style: str | None) -> None:
+    def run(self, r: etree._Element, acc: Inline, table: str | None, style: str | None) -> None:
         """One run: its text with its effective formatting, its fields and text boxes."""
         rpr = None
         text: list[str] = []
@@ -231,7 +231,7 @@ def _children(parent: etree._Element, tag: str) -> list[etree._Element]:
     return found
 
 
-def _field_char(acc: _Inline, kind: str | None) -> None:
+def _field_char(acc: Inline, kind: str | None) -> None:
     """Track complex fields: instruction text runs from begin to separate (or end)."""
     if kind == "begin":
         acc.instr.append([])
@@ -245,7 +245,7 @@ def _field_char(acc: _Inline, kind: str | None) -> None:
             acc.instr.pop()
 
 
-def _add_field(acc: _Inline, instr: str) -> None:
+def _add_field(acc: Inline, instr: str) -> None:
     match = _FIELD_NAME.match(instr)
     if match:
         acc.fields.append(match.group(1).upper())

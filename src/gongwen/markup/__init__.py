@@ -16,7 +16,8 @@ from gongwen.i18n import DEFAULT_LANG, N_
 
 if TYPE_CHECKING:
     from gongwen.findings import FileResult
-from gongwen.markup.notes import DEFAULT_AUTHOR, DEFAULT_INITIALS, MARK, Note, Stamp, is_ours
+from gongwen.ingest.comments import MARK, is_ours
+from gongwen.markup.notes import DEFAULT_AUTHOR, DEFAULT_INITIALS, Note, Stamp
 
 __all__ = [
     "DEFAULT_AUTHOR",

@@ -3,8 +3,9 @@
 python-docx writes the comments part; this module places the range marks around the runs
 ingest read the finding's text from (`ingest.anchors`), splitting a run where a finding names
 characters inside it: the text stays the same, only its runs are cut. Comments gongwen wrote
-before (their last line is the mark, see `notes`) are removed first, the reviewers' own kept,
-so a second run over a marked-up copy gives the same bytes as the first.
+before (their last line is the mark: `ingest.comments` reads them) are removed first, with
+their entries in Word's extra comment parts, the reviewers' own kept, so a second run over a
+marked-up copy gives the same bytes as the first.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +20,14 @@ from lxml import etree
 
 from gongwen.findings import FileResult, Location
 from gongwen.ingest.anchors import Anchor, Piece, body_anchors, run_pieces
-from gongwen.markup.notes import Stamp, is_ours, plan
+from gongwen.ingest.comments import REL_COMMENTS, word_comments
+from gongwen.markup.comment_parts import prune
+from gongwen.markup.notes import Stamp, plan
 from gongwen.model import Document, Role
 from gongwen.writing import reproducible_zip, zip_members
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_RT_COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 
 
 def _w(name: str) -> str:
@@ -42,7 +43,8 @@ def annotate_docx(source: Path, document: Document, result: FileResult, stamp: S
     import docx
 
     word = docx.Document(str(source))
-    _remove_ours(word)
+    existing = word_comments(source)
+    _remove(word, {c.id for c in existing.ours})
     anchors = {a.index: a for a in body_anchors(source, word.element.body)}
     pieces = {i: list(a.pieces) for i, a in anchors.items()}
 
@@ -65,7 +67,7 @@ def annotate_docx(source: Path, document: Document, result: FileResult, stamp: S
     out = io.BytesIO()
     word.save(out)
     # python-docx dates each zip member now: the same content must give the same bytes
-    return reproducible_zip(zip_members(out.getvalue()))
+    return reproducible_zip(prune(zip_members(out.getvalue()), existing))
 
 
 def _title(document: Document, anchors: dict[int, Anchor]) -> int | None:
@@ -195,25 +197,20 @@ def _outside_fields(
 
 def _date(word: Any, number: int, when: dt.datetime) -> None:
     """Date comment `number` `when` (python-docx dates it now)."""
-    comments = word.part.part_related_by(_RT_COMMENTS).element
+    comments = word.part.part_related_by(REL_COMMENTS).element
     for element in comments.iterchildren(_w("comment")):
         if element.get(_w("id")) == str(number):
             element.set(_w("date"), when.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
-def _remove_ours(word: Any) -> None:
-    """Remove the comments gongwen wrote, with their range marks and reference runs."""
-    try:
-        comments = word.part.part_related_by(_RT_COMMENTS).element
-    except KeyError:
-        return
-    ours = set()
-    for element in list(comments.iterchildren(_w("comment"))):
-        if is_ours(_lines(element)):
-            ours.add(element.get(_w("id")))
-            comments.remove(element)
+def _remove(word: Any, ours: set[str]) -> None:
+    """Remove the comments `ours` (their ids) with their range marks and reference runs."""
     if not ours:
         return
+    comments = word.part.part_related_by(REL_COMMENTS).element
+    for element in list(comments.iterchildren(_w("comment"))):
+        if element.get(_w("id")) in ours:
+            comments.remove(element)
     body = word.element.body
     for tag in _MARKS:
         for mark in list(body.iter(tag)):
@@ -226,7 +223,3 @@ def _remove_ours(word: Any) -> None:
         run.remove(reference)
         if all(child.tag == _w("rPr") for child in run):
             run.getparent().remove(run)
-
-
-def _lines(comment: etree._Element) -> Sequence[str]:
-    return ["".join(t.text or "" for t in p.iter(_w("t"))) for p in comment.iter(_w("p"))]

@@ -2,22 +2,24 @@
 
 A note is a value the writers (.docx comments, PDF annotations) place; nothing here knows a
 file format. Every note ends with the mark line `gongwen · <rule set>`: that line is how a
-later run knows the notes it wrote (and replaces them) from the reviewers' own.
+later run knows the notes it wrote (and replaces them) from the reviewers' own
+(`gongwen.ingest.comments` reads them).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gongwen.i18n import DEFAULT_LANG, N_, t
+from gongwen.ingest.comments import MARK
 
 if TYPE_CHECKING:
     from gongwen.findings import FileResult, Finding, Location
 
-MARK = "gongwen · "  # the start of the last line of every note gongwen writes
+
 DEFAULT_AUTHOR = "评阅专班"
 DEFAULT_INITIALS = "评阅"
 
@@ -52,12 +54,6 @@ class Stamp:
     def mark(self) -> str:
         """The last line of each note."""
         return f"{MARK}{self.rule_set}"
-
-
-def is_ours(lines: Sequence[str]) -> bool:
-    """Whether a comment with these lines (paragraphs) was written by gongwen."""
-    last = [line for line in lines if line.strip()]
-    return bool(last) and last[-1].strip().startswith(MARK)
 
 
 def finding_lines(finding: Finding, lang: str) -> list[str]:

@@ -4,7 +4,7 @@ carries the note, and its rule code beside it in the margin, so the page itself 
 The finding's paragraph is found among the text lines of its page (the layout ingest read);
 where the finding names characters, the highlight covers about those (CJK text is set on a
 fixed pitch). Annotations gongwen wrote before (named `gongwen-…`, or ending with the mark
-line) are removed first and the reviewers' own kept.
+line: `ingest.comments` tells them) are removed first and the reviewers' own kept.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from gongwen.findings import FileResult
+from gongwen.ingest.comments import PDF_NAME, pdf_notes
 from gongwen.ingest.pdf_layout import PdfLayout, TextLine
-from gongwen.markup.notes import Note, Stamp, is_ours, plan
+from gongwen.markup.notes import Note, Stamp, plan
 from gongwen.model import Document, Role, has_cjk
 
-_NAME = "gongwen-"  # /NM of every annotation gongwen writes
 _SPACE = re.compile(r"\s+")
 _YELLOW = "ffe14d"
 _MARGIN_PT = 4.0  # between the text's right edge and the code in the margin
@@ -42,8 +42,13 @@ def annotate_pdf(source: Path, document: Document, result: FileResult, stamp: St
     from pypdf import PdfWriter
 
     cleaned = PdfWriter(clone_from=str(source))
-    for page in cleaned.pages:
-        _remove_ours(page)
+    ours: dict[int, set[int]] = {}
+    for found in pdf_notes(source):
+        if found.ours:
+            ours.setdefault(found.page, set()).add(found.position)
+    for number, page in enumerate(cleaned.pages):
+        if number in ours:
+            _remove(page, ours[number])
     buffer = io.BytesIO()
     cleaned.write(buffer)
     # Cloned again, only what is still reached is kept, numbered in the order it is reached:
@@ -186,7 +191,7 @@ def _add(
     highlight = Highlight(rect=rect, quad_points=quads, highlight_color=_YELLOW, printing=True)
     highlight.update(common)
     highlight[NameObject("/Contents")] = TextStringObject(note.text)
-    highlight[NameObject("/NM")] = TextStringObject(f"{_NAME}{number}")
+    highlight[NameObject("/NM")] = TextStringObject(f"{PDF_NAME}{number}")
     writer.add_annotation(place.page - 1, highlight)
     code = note.codes[0] if note.codes else "OK"
     if len(note.codes) > 1:
@@ -202,27 +207,16 @@ def _add(
     label.update(common)
     # pypdf's appearance string names no font or size: viewers would guess (and clip) them
     label[NameObject("/DA")] = TextStringObject(f"/Helv {_LABEL_FONT_PT:g} Tf 0.75 0 0 rg")
-    label[NameObject("/NM")] = TextStringObject(f"{_NAME}{number}-code")
+    label[NameObject("/NM")] = TextStringObject(f"{PDF_NAME}{number}-code")
     writer.add_annotation(place.page - 1, label)
 
 
-def _remove_ours(page: Any) -> None:
-    """Drop the annotations gongwen wrote (and their popups) from `page`."""
+def _remove(page: Any, positions: set[int]) -> None:
+    """Drop the annotations at `positions` of `page`'s /Annots (gongwen's, and their popups)."""
     from pypdf.generic import ArrayObject, NameObject
 
-    annotations = page.get("/Annots")
-    if annotations is None:
-        return
-    kept = ArrayObject()
-    for ref in annotations.get_object():
-        annotation = ref.get_object()
-        name = str(annotation.get("/NM", ""))
-        parent = annotation.get("/Parent")
-        if name.startswith(_NAME) or is_ours(str(annotation.get("/Contents", "")).splitlines()):
-            continue
-        if parent is not None and str(parent.get_object().get("/NM", "")).startswith(_NAME):
-            continue
-        kept.append(ref)
+    annotations = page["/Annots"].get_object()
+    kept = ArrayObject(ref for i, ref in enumerate(annotations) if i not in positions)
     if kept:
         page[NameObject("/Annots")] = kept
     else:
