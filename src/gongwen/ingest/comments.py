@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from lxml import etree
-
-from gongwen.ingest.ooxml import REL_OFFICE_DOCUMENT, Package, w
+if TYPE_CHECKING:  # lxml is loaded when a file is read: `gongwen --help` stays light
+    from lxml import etree
 
 __all__ = [
     "MARK",
@@ -90,6 +90,8 @@ class WordComments:
 def word_comments(path: Path) -> WordComments:
     """The comments of the .docx at `path` (never modified). Raises IngestError for a file
     or a part that cannot be read."""
+    from gongwen.ingest.ooxml import REL_OFFICE_DOCUMENT, Package, w
+
     with Package(path) as package:
         main = package.related("", REL_OFFICE_DOCUMENT) or "word/document.xml"
         parts = {
