@@ -18,4 +18,9 @@ soffice "-env:UserInstallation=file://$work/profile" --headless --convert-to doc
   >/dev/null || true
 pdftoppm -r 60 -f 1 -l 1 -png -singlefile "$work/marked/市应急管理局-朱国庆-2019年度履职报告.pdf" \
   docs/images/annotated-page1
+# The Word copy as a reviewer sees it: page 1 and the end of a sample given a few defects, its
+# comments (LibreOffice's PDF notes) in a margin panel (docs/annotated_page.py; needs pillow,
+# `pip install -e '.[docs]'`).
+.venv/bin/python docs/annotated_page.py "$work/comments" docs/images/annotated-comments.png \
+  2>/dev/null
 ls -l docs/images
