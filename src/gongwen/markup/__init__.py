@@ -84,8 +84,8 @@ def annotate(
             str(path),
             reason=error.message(lang),
         ) from None
-    except AnnotateError:
-        raise
+    except (AnnotateError, ImportError, NameError, SyntaxError):
+        raise  # ours, or a fault of the program: never reported as a damaged file
     except Exception as error:  # a damaged part may break python-docx or lxml in any way
         raise AnnotateError(
             N_(
