@@ -84,7 +84,7 @@ def annotate(
             str(path),
             reason=error.message(lang),
         ) from None
-    except (AnnotateError, ImportError, NameError, SyntaxError):
+    except (AnnotateError, ImportError, NameError):
         raise  # ours, or a fault of the program: never reported as a damaged file
     except Exception as error:  # a damaged part may break python-docx or lxml in any way
         raise AnnotateError(
