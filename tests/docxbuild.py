@@ -234,3 +234,19 @@ def _content_types(overrides: list[tuple[str, str]]) -> str:
         '<Default Extension="xml" ContentType="application/xml"/>'
         f"{body}</Types>"
     )
+
+
+def without_character_grid(source: Path, target: Path) -> Path:
+    """A copy of the .docx with its character grid taken out (`linesAndChars` → `lines`, no
+    charSpace): LibreOffice 7.4 lays a negative-charSpace grid out at about 14 characters a
+    line (spec/rendering.md), which Word does not, so rendering tests compare without it."""
+    import re
+
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = re.sub(rb'w:type="linesAndChars"([^/]*?) w:charSpace="-?\d+"',
+                              rb'w:type="lines"\1', data)  # fmt: skip
+            dst.writestr(info, data)
+    return target

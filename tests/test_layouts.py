@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from docxbuild import without_character_grid
 
 from gongwen import check_file
 from gongwen.findings import Severity
@@ -223,14 +224,7 @@ def ungridded(tmp_path_factory: pytest.TempPathFactory) -> list:
     from gongwen.export import to_pdf
 
     out = tmp_path_factory.mktemp("layouts-lines")
-    copy = out / _TABBED
-    with zipfile.ZipFile(LAYOUTS / _TABBED) as src, zipfile.ZipFile(copy, "w") as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "word/document.xml":
-                data = re.sub(rb'w:type="linesAndChars"([^/]*?) w:charSpace="-?\d+"',
-                              rb'w:type="lines"\1', data)  # fmt: skip
-            dst.writestr(info, data)
+    copy = without_character_grid(LAYOUTS / _TABBED, out / _TABBED)
     assert not to_pdf([copy], out / "pdf", timeout=300).failures
     bbox = subprocess.run(["pdftotext", "-bbox", str(out / "pdf" / copy.with_suffix(".pdf").name),
                            "-"], capture_output=True, text=True, check=True).stdout  # fmt: skip

@@ -3,13 +3,13 @@ heading styles and captions (tests/fixtures/offices/, driven by expected.yaml)."
 
 from __future__ import annotations
 
-import re
 import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
+from docxbuild import without_character_grid
 
 from gongwen import check_file
 from gongwen.findings import Severity
@@ -78,26 +78,13 @@ def test_a_template_is_said_once_and_its_blanks_are_not_judged():
     assert instruction.role == Role.BODY
 
 
-def _without_character_grid(source: Path, target: Path) -> Path:
-    """The file with its character grid taken out: LibreOffice 7.4 lays a negative-charSpace
-    grid out at about 14 characters a line (spec/rendering.md), which Word does not."""
-    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w") as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "word/document.xml":
-                data = re.sub(rb'w:type="linesAndChars"([^/]*?) w:charSpace="-?\d+"',
-                              rb'w:type="lines"\1', data)  # fmt: skip
-            dst.writestr(info, data)
-    return target
-
-
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 @pytest.mark.parametrize("name", ["word-joint-line.docx", "wps-upward-signer.docx"])
 def test_libreoffice_sets_the_signature_where_the_checker_says(tmp_path: Path, name: str) -> None:
     """The 署名 (a joint row of names too) and the date end where landing says, within one 字."""
     from gongwen.export import to_pdf
 
-    source = _without_character_grid(OFFICES / name, tmp_path / name)
+    source = without_character_grid(OFFICES / name, tmp_path / name)
     doc = load(source)
     section = doc.sections[0]
     placed = [p for p in doc.paragraphs if p.role in (Role.SIGNATURE, Role.DATE)]
@@ -135,7 +122,7 @@ def test_the_pdf_of_each_file_gives_the_same_findings_at_the_same_text(tmp_path:
     millimetre."""
     from gongwen.export import to_pdf
 
-    sources = [_without_character_grid(OFFICES / c["file"], tmp_path / c["file"]) for c in FILES]
+    sources = [without_character_grid(OFFICES / c["file"], tmp_path / c["file"]) for c in FILES]
     assert to_pdf(sources, tmp_path / "pdf").ok
     for source in sources:
         pdf = tmp_path / "pdf" / source.name.replace(".docx", ".pdf")
