@@ -14,6 +14,7 @@ from typing import Any
 from gongwen.case import Case, Issue, IssueStatus
 from gongwen.errors import GongwenError
 from gongwen.i18n import DEFAULT_LANG, LANGS, N_, t
+from gongwen.ingest.sheets import Computed, SheetError, grids
 from gongwen.ledger.sheet import (
     COLUMNS,
     LEDGER_SHEET,
@@ -200,14 +201,12 @@ def _date(value: object, lang: str) -> dt.date | None:
 def _rows(path: Path, lang: str) -> list[tuple[Any, ...]]:
     """The rows of the ledger sheet, read within the workbook limits (size, parts, rows and
     columns) before openpyxl is given the file, as the case workbook is."""
-    from gongwen.workbook.source import Computed, grids
-    from gongwen.workbook.where import WorkbookError
 
     if not path.is_file():
         raise LedgerError(N_("no such file"), str(path))
     try:
         sheets = grids(path, lang)
-    except WorkbookError as exc:
+    except SheetError as exc:
         text = "; ".join(message for _, message in exc.errors)
         raise LedgerError(N_("cannot read the workbook: {error}"), str(path), error=text) from None
     titles = {t(LEDGER_SHEET, lang) for lang in LANGS}
