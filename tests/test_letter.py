@@ -10,6 +10,7 @@ import zipfile
 import pytest
 from pdfbuild import require_soffice
 
+from gongwen import check_file
 from gongwen.case import load_case
 from gongwen.export import to_pdf
 from gongwen.fit import generate
@@ -116,6 +117,19 @@ def test_every_document_of_the_county_round_verifies_clean(county_pdfs):
     }
     assert len(found) == 16
     assert {k: v for k, v in found.items() if v} == {}
+
+
+def test_the_rounds_pdfs_read_their_elements_as_the_docx_do(county_pdfs):
+    """Read back by the whole format rule set, no 署名 of the round's PDFs is misplaced and no
+    mark is 'not red': a wrapped 附件说明 line is no 署名, and a PDF's colour is read."""
+    codes = {
+        stem: sorted(
+            {f.code for f in check_file(pdf, rules="gbt9704").findings} & {"GB307", "GB201"}
+        )
+        for stem, pdf in county_pdfs.items()
+        if not stem.startswith("defect-")
+    }
+    assert {k: v for k, v in codes.items() if v} == {}
 
 
 @pytest.mark.parametrize("name", list(DEFECTS))

@@ -46,6 +46,7 @@ HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 
 HEADING_MAX = 40  # characters of a heading, or of its first sentence when the text runs on
 SHORT_LINE = 30  # 署名 lines, 主送 lines: short by nature
+RIGHT_SIDE_CHARS = 8  # 字 of indent that put a line on the right, as a 署名 is set
 BYLINE_INDENT = 4  # 字 in from the left: a PDF line set apart under its title
 JOINT_MAX = 8  # 署名 lines above a date: a 联合行文 stacks one issuer a line (7.3.5.2)
 TITLE_MIN_PT = 18.0  # 小二; a title is 二号 (22 pt), anything from 小二 up reads as one
@@ -222,6 +223,7 @@ def _end(ps: Sequence[Paragraph], main: list[int], start: int, assigned: _Assign
     while (
         first - 1 >= start
         and _is_signature(ps[main[first - 1]])
+        and not _wraps_note(ps, main, first - 1)
         and (date - first < 3 or (date - first < JOINT_MAX and _is_right_side(ps[main[first - 1]])))
     ):
         first -= 1
@@ -289,7 +291,7 @@ def _is_right_side(p: Paragraph) -> bool:
     if (p.indent_right_chars or 0) > 0 or (p.indent_right is not None and p.indent_right > 0):
         return True
     indent = _indent_chars(p)
-    return (indent or 0) >= 8 or p.text.startswith(("    ", "\u3000\u3000\u3000"))
+    return (indent or 0) >= RIGHT_SIDE_CHARS or p.text.startswith(("    ", "\u3000\u3000\u3000"))
 
 
 # ---- main text ---------------------------------------------------------------------------
@@ -298,7 +300,7 @@ def _is_right_side(p: Paragraph) -> bool:
 def _main_text(ps: Sequence[Paragraph], indices: list[int], assigned: _Assigned) -> None:
     """Headings, 附件说明 and body."""
     in_list = False
-    for i in indices:
+    for k, i in enumerate(indices):
         text = ps[i].text.strip()
         if ATTACHMENT_NOTE.match(text):
             assigned[i] = (Role.ATTACHMENT_NOTE, None)
@@ -306,6 +308,9 @@ def _main_text(ps: Sequence[Paragraph], indices: list[int], assigned: _Assigned)
             continue
         if in_list and ATTACHMENT_ITEM.match(text):
             assigned[i] = (Role.ATTACHMENT_NOTE, None)
+            continue
+        if k and assigned.get(indices[k - 1], (None,))[0] == Role.ATTACHMENT_NOTE and _wraps(ps[i]):
+            assigned[i] = (Role.ATTACHMENT_NOTE, None)  # the note's wrapped line, in a PDF
             continue
         in_list = False
         level = heading_level(text) or _styled_heading(ps[i], text)
@@ -315,6 +320,25 @@ def _main_text(ps: Sequence[Paragraph], indices: list[int], assigned: _Assigned)
             assigned[i] = (Role.CAPTION, None)
         else:
             assigned[i] = (Role.BODY, None)
+
+
+def _wraps_note(ps: Sequence[Paragraph], main: list[int], k: int) -> bool:
+    """Whether main[k] is the wrapped line of the 附件说明 above it."""
+    if k == 0:
+        return False
+    above = ps[main[k - 1]].text.strip()
+    return bool(ATTACHMENT_NOTE.match(above) or ATTACHMENT_ITEM.match(above)) and _wraps(
+        ps[main[k]]
+    )
+
+
+def _wraps(p: Paragraph) -> bool:
+    """A PDF's line set in under the one above, as an 附件说明 wraps after its 附件：: a .docx
+    keeps the note one paragraph, and a PDF's line has no alignment, only its indent."""
+    if p.alignment is not None or _is_structural(p.text.strip()) or _is_right_side(p):
+        return False
+    indent = _indent_chars(p)
+    return indent is not None and 2 <= indent < RIGHT_SIDE_CHARS
 
 
 def _styled_heading(p: Paragraph, text: str) -> int | None:
