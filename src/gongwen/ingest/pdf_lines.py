@@ -98,7 +98,11 @@ def read_paragraphs(lines: list[Line]) -> tuple[Paragraph, ...]:
     footers = [ln for ln in lines if _is_page_number(ln)]
     groups: list[list[Line]] = []
     if body:
-        sizes = Counter(round(ln.size) for ln in body)
+        # the body's size is the one most characters are set in: a table or a 版记 in 4号 may
+        # have more (short) lines, and its cells must not set the text column's left edge
+        sizes: Counter[int] = Counter()
+        for ln in body:
+            sizes[round(ln.size)] += len(ln.text)
         body_size = sizes.most_common(1)[0][0]
         typical = [ln for ln in body if round(ln.size) == body_size] or body
         left = min(ln.x_start or 0.0 for ln in typical)
