@@ -27,7 +27,7 @@ class Role(StrEnum):
     SIGNER = "signer"  # 签发人
     MASTHEAD = "masthead"  # another line of the 版头: a 纪要's issuing office and date
     TITLE = "title"  # 标题
-    BYLINE = "byline"  # a line under the title naming its author or date: 市财政局局长 张伟
+    BYLINE = "byline"  # under the title: its author or date (市财政局局长 张伟), or its 题注
     RECIPIENT = "recipient"  # 主送机关
     HEADING = "heading"  # 一、 （一） 1. （1）
     BODY = "body"  # 正文

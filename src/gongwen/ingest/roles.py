@@ -47,6 +47,7 @@ HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 HEADING_MAX = 40  # characters of a heading, or of its first sentence when the text runs on
 SHORT_LINE = 30  # 署名 lines, 主送 lines: short by nature
 RIGHT_SIDE_CHARS = 8  # 字 of indent that put a line on the right, as a 署名 is set
+TITLE_NOTE = 80  # characters of a 题注 under a title (date, meeting, how it was adopted)
 BYLINE_INDENT = 4  # 字 in from the left: a PDF line set apart under its title
 JOINT_MAX = 8  # 署名 lines above a date: a 联合行文 stacks one issuer a line (7.3.5.2)
 TITLE_MIN_PT = 18.0  # 小二; a title is 二号 (22 pt), anything from 小二 up reads as one
@@ -126,10 +127,11 @@ def _front(ps: Sequence[Paragraph], main: list[int], assigned: _Assigned) -> int
         assigned[main[k]] = (Role.TITLE, None)
         k += 1
     bylines = 0  # a name line and a date line, at most
-    while k < len(main) and bylines < 2 and _is_byline(ps[main[k]]):
-        assigned[main[k]] = (Role.BYLINE, None)
-        k += 1
-        bylines += 1
+    while k < len(main) and bylines < 2:
+        lines = _byline_lines(ps, main, k)
+        for i in main[k : k + lines]:
+            assigned[i] = (Role.BYLINE, None)
+        k, bylines = k + lines, bylines + 1 if lines else 2
     if k < len(main) and _is_recipient(ps[main[k]]):
         assigned[main[k]] = (Role.RECIPIENT, None)
         k += 1
@@ -169,17 +171,30 @@ def _continues_title(previous: Paragraph, p: Paragraph) -> bool:
 
 
 def _is_byline(p: Paragraph) -> bool:
-    """A short line under the title that names its author or date, set apart from the text."""
+    """A line under the title that names its author or date, set apart from the text; or the
+    题注 of a decision, （2024年7月5日……会议通过）, which may run to a second line."""
     text = p.text.strip()
-    if len(text) > SHORT_LINE or ENDS_WITH_COLON.search(text) or heading_level(text):
+    if ENDS_WITH_COLON.search(text) or heading_level(text):
         return False
-    if NOTE.match(text):  # （2020年3月20日）, （市财政局局长 张伟）
-        return p.alignment in (Alignment.CENTER, None)
-    if TRAILING_PUNCTUATION.search(text):
+    if NOTE.match(text):  # （2020年3月20日）, （市财政局局长 张伟）, a 题注
+        return len(text) <= TITLE_NOTE and p.alignment in (Alignment.CENTER, None)
+    if len(text) > SHORT_LINE or TRAILING_PUNCTUATION.search(text):
         return False
     if p.alignment is None:  # a PDF's line: set well in from the left, as a centred one is
         return (_indent_chars(p) or 0) >= BYLINE_INDENT
     return p.alignment == Alignment.CENTER
+
+
+def _byline_lines(ps: Sequence[Paragraph], main: list[int], k: int) -> int:
+    """How many lines from main[k] make a byline: 1, 2 for a 题注 a PDF gives in two lines
+    （2024年7月5日……第十五次 / 会议通过）, or 0."""
+    if _is_byline(ps[main[k]]):
+        return 1
+    first = ps[main[k]]
+    if first.alignment is not None or k + 1 >= len(main) or not first.text.strip().startswith("（"):
+        return 0
+    both = first.text.strip() + ps[main[k + 1]].text.strip()
+    return 2 if NOTE.match(both) and len(both) <= TITLE_NOTE else 0
 
 
 def _is_recipient(p: Paragraph) -> bool:
@@ -200,7 +215,7 @@ def _is_recipient(p: Paragraph) -> bool:
 def _end(ps: Sequence[Paragraph], main: list[int], start: int, assigned: _Assigned) -> int:
     """Assign the end roles; the position in `main` where the main text ends."""
     end = len(main)
-    while end > start and IMPRINT.search(ps[main[end - 1]].text.strip()):
+    while end > start and _in_imprint(ps, main, end - 1, start):
         end -= 1
         assigned[main[end]] = (Role.IMPRINT, None)
     date = _find_date(ps, main, start, end)
@@ -256,6 +271,15 @@ def _end_in_boxes(ps: Sequence[Paragraph], main: list[int], start: int, assigned
         return len(main)
     assigned.update(trial)  # the boxes' own text keeps its role: table, or body in a text box
     return min(end, len(main))
+
+
+def _in_imprint(ps: Sequence[Paragraph], main: list[int], k: int, start: int) -> bool:
+    """Whether main[k] is a 版记 line: 抄送 or 印发, or the wrapped rest of an 抄送 line above
+    it (a PDF gives each line apart)."""
+    if IMPRINT.search(ps[main[k]].text.strip()):
+        return True
+    above = ps[main[k - 1]].text.strip() if k - 1 >= start else ""
+    return bool(IMPRINT.search(above)) and above.endswith(("，", "、", ","))
 
 
 def _find_date(ps: Sequence[Paragraph], main: list[int], start: int, end: int) -> int | None:

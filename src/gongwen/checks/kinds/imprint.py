@@ -24,9 +24,15 @@ PARAMS: dict[str, Any] = {
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     """Hits for each 版记 line with a wrong form or size."""
-    for p in doc.with_role(Role.IMPRINT):
+    lines = doc.with_role(Role.IMPRINT)
+    for k, p in enumerate(lines):
         text = p.text.strip()
         if text.startswith("抄送"):
+            # a PDF gives a wrapped 抄送 line apart: its names run on after a ， or 、
+            for rest in lines[k + 1 :]:
+                if not text.endswith(("，", "、", ",")):
+                    break
+                text += rest.text.strip()
             if not text.startswith("抄送："):
                 yield Hit(N_("抄送 must be followed by a full-width colon ："), paragraph=p,
                           expected="抄送：……。", actual=text[:8])  # fmt: skip
