@@ -218,7 +218,7 @@ def test_extends_chain_with_overrides(tmp_path: Path) -> None:
     assert "GB601" not in rule_set.codes()
     assert rule_set.get("GB113").params == {
         "pitch_pt": 29, "tolerance_pt": 0.5, "roles": ["body"], "max_findings": 3,
-        "spacing": True,
+        "spacing": True, "fitted_min_pt": 21.0,
     }  # fmt: skip
     assert rule_set.get("AR202").params["schema"]["body_chars"]["min"] == 1000
     assert rule_set.review_year == 2019  # inherited

@@ -6,6 +6,10 @@ usual value); so does single spacing snapped to a document grid of that pitch. W
 7 pt after each paragraph (LibreOffice Writer's "Text Body") makes 21 lines a page, not 22;
 a whole number of lines (a blank line's worth) keeps the grid. Each deviating paragraph is
 reported, up to `max_findings`; the last one counts the rest.
+
+7.3.5.1 lets the line pitch be tightened where the space left cannot hold the 署名 (and its
+seal) with text above it: an exact pitch of at least `fitted_min_pt` on every body paragraph
+from some point on up to the 署名 is that adjustment, and is not reported.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from gongwen.checks.context import Context, Hit
 from gongwen.checks.ruleset import Rule
 from gongwen.checks.text import in_text, merged
 from gongwen.i18n import N_, t
-from gongwen.model import Document, LineRule, Paragraph
+from gongwen.model import Document, LineRule, Paragraph, Role
 
 PARAMS: dict[str, Any] = {
     "pitch_pt": {"type": "number", "required": True, "min": 1},
@@ -25,6 +29,7 @@ PARAMS: dict[str, Any] = {
     "roles": {"type": "list", "default": ["body"], "schema": {"type": "string"}},
     "max_findings": {"type": "integer", "default": 3, "min": 1},
     "spacing": {"type": "boolean", "default": True},
+    "fitted_min_pt": {"type": "number", "default": 21.0, "min": 0},
 }
 
 
@@ -46,8 +51,9 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     want, tol = rule.params["pitch_pt"], rule.params["tolerance_pt"]
     expected = t(N_("exactly {pt} pt"), ctx.lang, pt=f"{want:g}")
     hits = []
+    fitted = _fitted(doc, rule.params)
     for p in in_text(doc):
-        if p.role.value not in rule.params["roles"] or doc.format == "pdf":
+        if p.role.value not in rule.params["roles"] or doc.format == "pdf" or p in fitted:
             continue
         pitch, msgid, args = _pitch(doc, p)
         if rule.params["spacing"] and pitch is not None and abs(pitch - want) <= tol:
@@ -67,6 +73,25 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                 )
             )
     yield from merged(hits, rule.params["max_findings"])
+
+
+def _fitted(doc: Document, params: dict[str, Any]) -> set[Paragraph]:
+    """The body paragraphs set tighter to keep the 署名 with text (7.3.5.1): an unbroken run of
+    exact pitches from `fitted_min_pt` up to the standard's, ending at the 署名."""
+    flow = in_text(doc)
+    end = next((k for k, p in enumerate(flow) if p.role == Role.SIGNATURE), None)
+    if end is None:
+        return set()
+    low, high = params["fitted_min_pt"], params["pitch_pt"] - params["tolerance_pt"]
+    run: set[Paragraph] = set()
+    for p in reversed(flow[:end]):
+        if p.role.value not in params["roles"]:
+            continue
+        pitch = p.line_spacing.pt if p.line_rule == LineRule.EXACT and p.line_spacing else None
+        if pitch is None or not low <= pitch < high:
+            break
+        run.add(p)
+    return run
 
 
 def _spacing(p: Paragraph, pitch: float, tol: float, lang: str) -> Hit | None:
