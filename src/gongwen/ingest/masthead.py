@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from gongwen.colours import is_red as red_colour
 from gongwen.forms import DOC_NUMBER_LINE, SERIAL_LINE, SIGNER_LINE
+from gongwen.ingest.shapes import TRAILING_PUNCTUATION
 from gongwen.model import Alignment, Paragraph, Role
 
 COPY_NUMBER = re.compile(r"^\d{6}$")
@@ -23,7 +24,6 @@ URGENCY = re.compile(r"^(?:特急|加急|特提|平急)$")
 ISSUER_MARK = re.compile(r"(?:文件|纪要)$")
 # a 纪要's line under its mark: the issuing office, then its date at the right
 OFFICE_AND_DATE = re.compile(r"^\S{2,30}?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-TRAILING_PUNCTUATION = re.compile(r"[。！？；：，、,.!?;:]$")
 
 MARK_MAX = 40  # characters of a mark line
 LOOK_AHEAD = 8  # the 发文字号 is looked for among this many first lines
