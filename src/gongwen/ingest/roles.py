@@ -7,9 +7,10 @@ recognised on purpose: a check can only flag what was found.
 
 The document is read in three stretches of its non-empty body paragraphs: the front
 (版头 elements, title, bylines, 主送: ingest/front.py), the end (署名, 成文日期, 附注, 附件,
-版记, found from the back), and the main text between them (headings, 附件说明, body). When the body has no
-署名 or 成文日期, the text boxes and tables after its last paragraph are read for them too:
-a 署名 and date are often set in a text box, a frame or a borderless table to place them.
+版记, found from the back), and the main text between them (headings, 附件说明, body).
+When the body has no 署名 or 成文日期, the text boxes and tables after its last paragraph
+are read for them too: a 署名 and date are often set in a text box, a frame or a
+borderless table to place them.
 """
 
 from __future__ import annotations
