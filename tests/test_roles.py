@@ -189,6 +189,8 @@ CASES: dict[str, list[tuple[str, dict[str, Any], Any]]] = {
         ("一、" + LONG, {**FLUSH, "style": "heading 1"}, H1),
         ("（一）加强学习", {**FLUSH, "style": "heading 2"}, H2),
         ("一、" + LONG, FLUSH, Role.BODY),
+        ("结束语", {**FLUSH, "style": "heading 1"}, Role.HEADING),
+        (LONG + "。", {**BODY, "style": "heading 1"}, Role.BODY),
     ],
     "page number from a PAGE field in a footer": [
         ("正文。", BODY, Role.BODY),

@@ -196,6 +196,8 @@ def _main_text(ps: Sequence[Paragraph], indices: list[int], assigned: Assigned) 
         level = heading_level(text) or _styled_heading(ps[i], text)
         if level:
             assigned[i] = (Role.HEADING, level)
+        elif _unnumbered_heading(ps[i], text):
+            assigned[i] = (Role.HEADING, None)  # 前言, 结束语: a heading by its style alone
         elif _is_caption(ps[i], text):
             assigned[i] = (Role.CAPTION, None)
         else:
@@ -226,6 +228,13 @@ def _styled_heading(p: Paragraph, text: str) -> int | None:
     if p.style_name is None or not HEADING_STYLE.match(p.style_name):
         return None
     return forms.heading_level(text)
+
+
+def _unnumbered_heading(p: Paragraph, text: str) -> bool:
+    """A short line without a number or a sentence, set in a heading style (heading 1 …)."""
+    if p.style_name is None or not HEADING_STYLE.match(p.style_name):
+        return False
+    return len(text) <= HEADING_MAX and not SENTENCE.search(text)
 
 
 def _is_caption(p: Paragraph, text: str) -> bool:
