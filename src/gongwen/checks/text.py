@@ -102,11 +102,6 @@ def first_face(paragraph: Paragraph) -> str | None:
     return None
 
 
-def dominant_size(paragraph: Paragraph) -> float | None:
-    """The size in pt of most of the paragraph's visible characters, if known."""
-    return paragraph.dominant_size()
-
-
 def first_size(paragraph: Paragraph) -> float | None:
     """The size in pt of the first visible character, if known."""
     for run in paragraph.runs:

@@ -11,7 +11,7 @@ from typing import Any
 
 from gongwen.checks.context import Context, Hit
 from gongwen.checks.ruleset import Rule
-from gongwen.checks.text import dominant_size, in_text, merged, size_problem
+from gongwen.checks.text import in_text, merged, size_problem
 from gongwen.model import Document
 
 PARAMS: dict[str, Any] = {
@@ -26,7 +26,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     """One hit per body paragraph of another size, merged after `max_findings`."""
     p = rule.params
     hits = (
-        size_problem(para, dominant_size(para), p["size_pt"], p["tolerance_pt"])
+        size_problem(para, para.dominant_size(), p["size_pt"], p["tolerance_pt"])
         for para in in_text(doc)
         if para.role.value in p["roles"]
     )

@@ -14,7 +14,7 @@ from typing import Any
 
 from gongwen.checks.context import Context, Hit
 from gongwen.checks.ruleset import Rule
-from gongwen.checks.text import dominant_size, in_text, merged
+from gongwen.checks.text import in_text, merged
 from gongwen.i18n import N_
 from gongwen.model import Document, Paragraph
 from gongwen.units import Length
@@ -30,7 +30,7 @@ PARAMS: dict[str, Any] = {
 def indent_chars(p: Paragraph) -> float | None:
     """Where the first line starts, in 字 from the margin (left and first-line indents, from
     characters or from length and size); None if unknown."""
-    size = dominant_size(p) or 16.0
+    size = p.dominant_size() or 16.0
     left = _chars(p.indent_left_chars, p.indent_left, size) or 0.0
     first = _chars(p.indent_first_chars, p.indent_first, size)
     if first is None:

@@ -12,7 +12,7 @@ from typing import Any
 from gongwen.checks.context import Context, Hit
 from gongwen.checks.dates import read_date
 from gongwen.checks.ruleset import Rule
-from gongwen.checks.text import dominant_size, size_problem
+from gongwen.checks.text import size_problem
 from gongwen.i18n import N_, t
 from gongwen.model import Document, Role
 
@@ -48,6 +48,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                     paragraph=p,
                     actual=written.text,
                 )
-        hit = size_problem(p, dominant_size(p), rule.params["size_pt"], rule.params["tolerance_pt"])
+        hit = size_problem(
+            p, p.dominant_size(), rule.params["size_pt"], rule.params["tolerance_pt"]
+        )
         if hit:
             yield hit

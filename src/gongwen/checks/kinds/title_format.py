@@ -14,7 +14,6 @@ from gongwen.checks.ruleset import Rule
 from gongwen.checks.text import (
     ALIGNMENTS,
     dominant_face,
-    dominant_size,
     face_problem,
     size_problem,
     unknown_category,
@@ -47,7 +46,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     for para in doc.with_role(Role.TITLE):
         for hit in (
             face_problem(ctx, para, dominant_face(para), p["category"]),
-            size_problem(para, dominant_size(para), p["size_pt"], p["tolerance_pt"]),
+            size_problem(para, para.dominant_size(), p["size_pt"], p["tolerance_pt"]),
         ):
             if hit:
                 yield hit
